@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# Installs what Scholion's builds and tests need, and nothing twice.
+#   - Debian packages (apt-get), only those missing;
+#   - the Dear ImGui 1.86 source (apt-get source imgui), unpacked in the build tree;
+#   - npm packages pinned by package-lock.json (npm ci), only when the lock changed.
+# Usage: scripts/setup.sh [BUILD_DIR]
+set -euo pipefail
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+build=${1:-$root/build}
+mkdir -p "$build/deps"
+
+packages=(
+  cmake g++ make pkg-config
+  emscripten
+  nlohmann-json3-dev libutfcpp-dev googletest libgtest-dev
+  unicode-data
+  chromium
+  fonts-noto-core fonts-symbola python3-fonttools
+  dpkg-dev
+)
+
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+apt_updated=
+apt_update() {
+  if [ -z "$apt_updated" ]; then
+    as_root apt-get update -q
+    apt_updated=1
+  fi
+}
+
+missing=()
+for p in "${packages[@]}"; do
+  status=$(dpkg-query -W -f='${db:Status-Abbrev}' "$p" 2>/dev/null || true)
+  [ "${status:0:2}" = ii ] || missing+=("$p")
+done
+# Node.js and npm may come from Debian or from another vendor's nodejs package (which
+# bundles npm and conflicts with Debian's npm): only install them when absent.
+command -v node >/dev/null || missing+=(nodejs)
+command -v npm >/dev/null || missing+=(npm)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup: installing Debian packages: ${missing[*]}"
+  apt_update
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
+fi
+
+# Dear ImGui source, exactly the version the code is written against.
+imgui_version=1.86
+imgui_dir="$build/deps/imgui-$imgui_version"
+if [ ! -f "$imgui_dir/imgui.cpp" ]; then
+  if ! grep -rqsE '^(Types:.*deb-src|deb-src )' /etc/apt/sources.list /etc/apt/sources.list.d/; then
+    echo "setup: adding a deb-src entry for bookworm (needed by apt-get source)"
+    as_root tee /etc/apt/sources.list.d/scholion-debsrc.sources >/dev/null <<'SRC'
+Types: deb-src
+URIs: http://deb.debian.org/debian
+Suites: bookworm
+Components: main
+Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
+SRC
+    apt_updated=
+  fi
+  apt_update
+  tmp=$(mktemp -d "$build/deps/imgui-src.XXXXXX")
+  (cd "$tmp" && apt-get source -q "imgui=${imgui_version}+ds-1" >/dev/null)
+  src=$(find "$tmp" -maxdepth 1 -mindepth 1 -type d -name 'imgui-*' | head -n 1)
+  [ -f "$src/imgui.cpp" ] || { echo "setup: apt-get source imgui gave no imgui.cpp" >&2; exit 1; }
+  rm -rf "$imgui_dir"
+  mv "$src" "$imgui_dir"
+  rm -rf "$tmp"
+  echo "setup: ImGui $imgui_version source in $imgui_dir"
+fi
+
+# npm packages, pinned by the committed lock file.
+stamp="$root/node_modules/.scholion-lock"
+if [ ! -f "$stamp" ] || ! cmp -s "$root/package-lock.json" "$stamp"; then
+  echo "setup: npm ci"
+  (cd "$root" && npm ci --no-audit --no-fund --loglevel=error)
+  cp "$root/package-lock.json" "$stamp"
+fi
