@@ -1,0 +1,53 @@
+# Scholion — the two commands a newcomer needs:
+#   make demo    install what is missing, build the wasm (release), serve the pages
+#   make test    install what is missing, build native + sanitizers + wasm, run every test
+SHELL := /bin/bash
+BUILD  ?= build
+SHARED ?= $(abspath ../shared)
+PORT   ?= 8080
+JOBS   ?= $(shell nproc)
+
+# Debian's emcc runs Debian's acorn under whichever Node.js is installed.
+export NODE_PATH := /usr/share/nodejs
+
+.PHONY: demo test setup native sanitize wasm site test-native test-sanitize test-browser bench clean
+
+demo: site
+	node scripts/serve.mjs $(BUILD)/site $(PORT)
+
+test: setup
+	@start=$$(date +%s); \
+	$(MAKE) --no-print-directory test-native test-sanitize site && \
+	$(MAKE) --no-print-directory test-browser; status=$$?; \
+	echo "make test: $$(( $$(date +%s) - start )) s"; exit $$status
+
+setup:
+	@bash scripts/setup.sh $(abspath $(BUILD))
+
+native: setup
+	cmake -S . -B $(BUILD)/native -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSCHOLION_SHARED_DIR=$(SHARED) >/dev/null
+	cmake --build $(BUILD)/native -j $(JOBS)
+
+sanitize: setup
+	cmake -S . -B $(BUILD)/sanitize -DCMAKE_BUILD_TYPE=Debug -DSCHOLION_SANITIZE=ON -DSCHOLION_SHARED_DIR=$(SHARED) >/dev/null
+	cmake --build $(BUILD)/sanitize -j $(JOBS) --target scholion_tests
+
+wasm: setup
+	emcmake cmake -S . -B $(BUILD)/wasm -DCMAKE_BUILD_TYPE=MinSizeRel >/dev/null
+	cmake --build $(BUILD)/wasm -j $(JOBS) --target scholion_web
+
+site: wasm
+	python3 scripts/build_site.py --wasm $(BUILD)/wasm/wasm --out $(BUILD)/site --shared $(SHARED)
+
+test-native: native
+	cd $(BUILD)/native && ctest --output-on-failure -j $(JOBS)
+
+test-sanitize: sanitize
+	cd $(BUILD)/sanitize && ctest --output-on-failure -j $(JOBS)
+
+test-browser:
+	SCHOLION_SITE=$(abspath $(BUILD)/site) SCHOLION_OUT=$(abspath $(BUILD)/browser-tests) \
+	  node --test --test-concurrency=1 tests/browser/
+
+clean:
+	rm -rf $(BUILD)

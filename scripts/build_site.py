@@ -1,0 +1,125 @@
+#!/usr/bin/env python3
+"""Assembles the static site Scholion serves: the wasm build, web/, the example pages and
+font subsets. Everything goes into the build tree; the shared corpus is only read.
+
+usage: build_site.py --wasm DIR --out DIR --shared DIR
+"""
+import argparse
+import html
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+NEWS = 'corpus/news/nato-stoltenberg-vucic.txt'
+
+TEXT_RANGES = [(0x20, 0x7E), (0xA0, 0x24F), (0x370, 0x3FF), (0x400, 0x4FF), (0x2000, 0x206F),
+               (0x20A0, 0x20CF), (0x2100, 0x214F), (0x2190, 0x21FF), (0xFFFD, 0xFFFD)]
+NOTO = '/usr/share/fonts/truetype/noto/NotoSans-{}.ttf'
+SYMBOLA = '/usr/share/fonts/truetype/ancient-scripts/Symbola_hint.ttf'
+
+# Text faces: Latin, Latin-1, Latin Extended-A/B, Greek, Cyrillic, general punctuation,
+# currency, letterlike symbols, arrows. Always loaded.
+TEXT_FACES = [('scholion-text-regular.ttf', NOTO.format('Regular')),
+              ('scholion-text-bold.ttf', NOTO.format('Bold'))]
+# Monochrome symbol faces merged into the text, in chunks by range: the canvas fetches
+# only the chunks whose ranges the shown text uses (pictograph outlines are large).
+SYMBOL_CHUNKS = [
+    ('scholion-symbols-flags.ttf', [(0x1F1E6, 0x1F1FF)]),
+    ('scholion-symbols-misc.ttf', [(0x2600, 0x27BF)]),
+    ('scholion-symbols-shapes.ttf', [(0x2300, 0x23FF), (0x25A0, 0x25FF), (0x2B00, 0x2BFF)]),
+    ('scholion-symbols-nature.ttf', [(0x1F300, 0x1F3FF)]),
+    ('scholion-symbols-objects.ttf', [(0x1F400, 0x1F4FF)]),
+    ('scholion-symbols-signs.ttf', [(0x1F500, 0x1F5FF)]),
+    ('scholion-symbols-faces.ttf', [(0x1F600, 0x1F64F)]),
+    ('scholion-symbols-transport.ttf', [(0x1F680, 0x1F6FF)]),
+    ('scholion-symbols-extra.ttf', [(0x1F900, 0x1F9FF)]),
+]
+
+
+def unicodes(ranges):
+    return ','.join(f'U+{lo:04X}-{hi:04X}' for lo, hi in ranges)
+
+
+def subset(source: str, ranges, target: Path) -> None:
+    if target.exists() and target.stat().st_mtime >= os.stat(__file__).st_mtime:
+        return
+    # Debian's python3 has fontTools (python3-fonttools), whatever python3 is first on PATH.
+    subprocess.run(['/usr/bin/python3', '-m', 'fontTools.subset', source,
+                    f'--unicodes={unicodes(ranges)}', f'--output-file={target}',
+                    '--no-hinting', '--layout-features=', '--drop-tables+=GSUB,GPOS,GDEF',
+                    '--name-IDs=0,1,2,3,4,5,6', '--desubroutinize'], check=True)
+
+
+def subset_fonts(out: Path) -> None:
+    """Writes the font subsets and fonts/manifest.json, which the canvas reads."""
+    fonts = out / 'fonts'
+    fonts.mkdir(parents=True, exist_ok=True)
+    for name, source in TEXT_FACES:
+        subset(source, TEXT_RANGES, fonts / name)
+    for name, ranges in SYMBOL_CHUNKS:
+        subset(SYMBOLA, ranges, fonts / name)
+    manifest = {'text': [name for name, _ in TEXT_FACES],
+                'symbols': [{'file': name, 'ranges': ranges} for name, ranges in SYMBOL_CHUNKS]}
+    (fonts / 'manifest.json').write_text(json.dumps(manifest, indent=1), encoding='utf-8')
+
+
+def news_page(shared: Path) -> str:
+    text = (shared / NEWS).read_text(encoding='utf-8')
+    paragraphs = [' '.join(p.split('\n')).strip() for p in text.split('\n\n')]
+    paragraphs = [p for p in paragraphs if p]
+    title, source, body = paragraphs[0], paragraphs[1], paragraphs[2:]
+    # The article ends where the comment section ("Leave a Reply") begins.
+    cut = next((i for i, p in enumerate(body) if p.startswith('Leave a Reply')), len(body))
+    article, comments = body[:cut], body[cut:]
+    esc = html.escape
+    template = (ROOT / 'examples/news/page.html').read_text(encoding='utf-8')
+    return (template.replace('{{TITLE}}', esc(title))
+            .replace('{{SOURCE}}', esc(source))
+            .replace('{{PARAGRAPHS}}', '\n'.join(f'    <p>{esc(p)}</p>' for p in article))
+            .replace('{{COMMENTS}}', '\n'.join(
+                (f'    <h3>{esc(p)}</h3>' if i == 0 else f'    <p>{esc(p)}</p>')
+                for i, p in enumerate(comments))))
+
+
+INDEX = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Scholion</title></head>
+<body style="font: 16px/1.5 system-ui, sans-serif; margin: 2em">
+<h1>Scholion</h1>
+<ul>
+<li><a href="examples/news/">The news example</a>: an article page with the one-tag embed</li>
+<li><a href="app/">The standalone annotator</a></li>
+</ul>
+</body></html>
+"""
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument('--wasm', required=True, type=Path)
+    parser.add_argument('--out', required=True, type=Path)
+    parser.add_argument('--shared', required=True, type=Path)
+    args = parser.parse_args()
+
+    out = args.out
+    (out / 'examples/news').mkdir(parents=True, exist_ok=True)
+    (out / 'app').mkdir(parents=True, exist_ok=True)
+    for name in ('scholion-core.mjs', 'scholion-core.wasm'):
+        shutil.copy2(args.wasm / name, out / name)
+    for path in (ROOT / 'web').rglob('*'):
+        if path.is_file():
+            target = out / path.relative_to(ROOT / 'web')
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(path, target)
+    subset_fonts(out)
+    (out / 'examples/news/index.html').write_text(news_page(args.shared), encoding='utf-8')
+    shutil.copy2(args.shared / NEWS, out / 'app/sample.txt')
+    (out / 'index.html').write_text(INDEX, encoding='utf-8')
+    return 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())

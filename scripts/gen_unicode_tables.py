@@ -1,0 +1,213 @@
+#!/usr/bin/env python3
+"""Generates the Unicode property tables the core's text segmentation reads.
+
+Reads the Unicode Character Database as the Debian package `unicode-data` installs it
+(/usr/share/unicode) and writes one C++ header of sorted range tables:
+
+  - Grapheme_Cluster_Break (auxiliary/GraphemeBreakProperty.txt),
+  - Word_Break (auxiliary/WordBreakProperty.txt),
+  - Extended_Pictographic (emoji/emoji-data.txt).
+
+Each property table is two parallel arrays: kXStarts[k] is the first code point of a run
+whose value is kXValues[k]; the run ends where the next one starts. The runs cover
+U+0000..U+10FFFF without gaps (unlisted code points get the default, `other`), so a
+lookup is one binary search. Extended_Pictographic is a boolean: kExtendedPictographic
+lists the starts of alternating runs, outside / inside / outside / ...
+
+The header is written into the build directory at build time and never committed.
+Standard library only.
+
+Usage: gen_unicode_tables.py UNICODE_DIR OUTPUT_HEADER
+"""
+
+import pathlib
+import re
+import sys
+
+# The segmentation rules in core/ implement exactly this version of UAX #29; data of
+# another version would silently pair old rules with new properties (Unicode 15.1, for
+# one, adds rule GB9c and the Indic_Conjunct_Break property).
+EXPECTED_VERSION = "15.0"
+
+MAX_CODE_POINT = 0x10FFFF
+
+# Unicode value names -> enumerators in core/unicode_properties.hpp. A value missing
+# here (a newer Unicode) stops the build instead of being dropped.
+GRAPHEME_VALUES = {
+    "CR": "cr",
+    "LF": "lf",
+    "Control": "control",
+    "Extend": "extend",
+    "ZWJ": "zwj",
+    "Regional_Indicator": "regional_indicator",
+    "Prepend": "prepend",
+    "SpacingMark": "spacing_mark",
+    "L": "l",
+    "V": "v",
+    "T": "t",
+    "LV": "lv",
+    "LVT": "lvt",
+}
+WORD_VALUES = {
+    "CR": "cr",
+    "LF": "lf",
+    "Newline": "newline",
+    "Extend": "extend",
+    "ZWJ": "zwj",
+    "Regional_Indicator": "regional_indicator",
+    "Format": "format",
+    "Katakana": "katakana",
+    "Hebrew_Letter": "hebrew_letter",
+    "ALetter": "aletter",
+    "Single_Quote": "single_quote",
+    "Double_Quote": "double_quote",
+    "MidNumLet": "midnumlet",
+    "MidLetter": "midletter",
+    "MidNum": "midnum",
+    "Numeric": "numeric",
+    "ExtendNumLet": "extendnumlet",
+    "WSegSpace": "wsegspace",
+}
+
+LINE = re.compile(r"^([0-9A-F]{4,6})(?:\.\.([0-9A-F]{4,6}))?\s*;\s*([A-Za-z_]+)\s*(?:#.*)?$")
+
+
+def fail(message):
+    sys.exit(f"gen_unicode_tables.py: {message}")
+
+
+def read_ranges(path, wanted=None):
+    """(first, last, value) for every data line of a UCD property file."""
+    ranges = []
+    for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        m = LINE.match(line)
+        if not m:
+            fail(f"{path}:{number}: unreadable line {raw!r}")
+        first = int(m.group(1), 16)
+        last = int(m.group(2) or m.group(1), 16)
+        if wanted is None or m.group(3) == wanted:
+            ranges.append((first, last, m.group(3)))
+    return ranges
+
+
+def check_version(path, pattern):
+    head = path.read_text(encoding="utf-8")[:2000]
+    m = re.search(pattern, head)
+    if not m:
+        fail(f"{path}: no version line found")
+    version = m.group(1)
+    if not (version == EXPECTED_VERSION or version.startswith(EXPECTED_VERSION + ".")):
+        fail(f"{path} is Unicode {version}, but the segmentation rules in core/ implement "
+             f"Unicode {EXPECTED_VERSION}: update the rules (UAX #29) and EXPECTED_VERSION")
+    return version
+
+
+def runs(ranges, names, what):
+    """Contiguous (start, enumerator) runs covering all code points, default `other`."""
+    values = ["other"] * (MAX_CODE_POINT + 1)
+    for first, last, value in ranges:
+        if value not in names:
+            fail(f"unknown {what} value {value!r}")
+        for cp in range(first, last + 1):
+            if values[cp] != "other":
+                fail(f"U+{cp:04X} has two {what} values")
+            values[cp] = names[value]
+    out = []
+    for cp, value in enumerate(values):
+        if not out or out[-1][1] != value:
+            out.append((cp, value))
+    return out
+
+
+def boolean_starts(ranges):
+    inside = [False] * (MAX_CODE_POINT + 2)
+    for first, last, _ in ranges:
+        for cp in range(first, last + 1):
+            inside[cp] = True
+    starts = []
+    state = False
+    for cp in range(MAX_CODE_POINT + 1):
+        if inside[cp] != state:
+            starts.append(cp)
+            state = inside[cp]
+    return starts
+
+
+def wrap(items, indent="    ", width=92):
+    lines, line = [], indent
+    for item in items:
+        piece = item + ", "
+        if len(line) + len(piece) > width:
+            lines.append(line.rstrip())
+            line = indent
+        line += piece
+    if line.strip():
+        lines.append(line.rstrip())
+    return "\n".join(lines)
+
+
+def emit_property(name, enum, alias, property_runs):
+    starts = wrap(f"0x{cp:X}" for cp, _ in property_runs)
+    values = wrap(f"{alias}::{value}" for _, value in property_runs)
+    return (f"inline constexpr char32_t k{name}Starts[] = {{\n{starts}\n}};\n"
+            f"inline constexpr {enum} k{name}Values[] = {{\n{values}\n}};\n"
+            f"static_assert(std::size(k{name}Starts) == std::size(k{name}Values));\n")
+
+
+def main():
+    if len(sys.argv) != 3:
+        fail("usage: gen_unicode_tables.py UNICODE_DIR OUTPUT_HEADER")
+    ucd = pathlib.Path(sys.argv[1])
+    output = pathlib.Path(sys.argv[2])
+
+    grapheme_file = ucd / "auxiliary" / "GraphemeBreakProperty.txt"
+    word_file = ucd / "auxiliary" / "WordBreakProperty.txt"
+    emoji_file = ucd / "emoji" / "emoji-data.txt"
+    for f in (grapheme_file, word_file, emoji_file):
+        if not f.is_file():
+            fail(f"{f} not found (install the Debian package unicode-data)")
+
+    version = check_version(grapheme_file, r"GraphemeBreakProperty-(\d+\.\d+\.\d+)\.txt")
+    check_version(word_file, r"WordBreakProperty-(\d+\.\d+\.\d+)\.txt")
+    check_version(emoji_file, r"Emoji Version (\d+\.\d+)")
+
+    grapheme = runs(read_ranges(grapheme_file), GRAPHEME_VALUES, "Grapheme_Cluster_Break")
+    word = runs(read_ranges(word_file), WORD_VALUES, "Word_Break")
+    pictographic = boolean_starts(read_ranges(emoji_file, "Extended_Pictographic"))
+
+    text = f"""\
+// Generated by scripts/gen_unicode_tables.py from the Unicode {version} Character
+// Database. Do not edit; do not commit. Included by core/unicode_properties.cpp only,
+// after the enumerations it names are declared.
+#pragma once
+
+#include <iterator>
+
+namespace scholion::unicode_tables {{
+
+inline constexpr char kUnicodeVersion[] = "{version}";
+
+// Grapheme_Cluster_Break: run k covers [kGraphemeBreakStarts[k], kGraphemeBreakStarts[k+1]).
+{emit_property("GraphemeBreak", "GraphemeBreak", "GraphemeBreak", grapheme)}
+// Word_Break, same layout.
+{emit_property("WordBreak", "WordBreak", "WordBreak", word)}
+// Extended_Pictographic: starts of alternating runs, the first one inside the property.
+inline constexpr char32_t kExtendedPictographic[] = {{
+{wrap(f"0x{cp:X}" for cp in pictographic)}
+}};
+
+}}  // namespace scholion::unicode_tables
+"""
+    output.parent.mkdir(parents=True, exist_ok=True)
+    # Rewrite only on change, so a re-run does not rebuild the core for nothing.
+    if not output.exists() or output.read_text(encoding="utf-8") != text:
+        tmp = output.with_suffix(output.suffix + ".tmp")
+        tmp.write_text(text, encoding="utf-8")
+        tmp.replace(output)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,74 @@
+// Browser test harness: Debian's Chromium driven by playwright-core, and the site served
+// by scripts/serve.mjs on 127.0.0.1, both started and stopped by the tests themselves.
+import { mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { serve } from '../../scripts/serve.mjs';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const siteDir = process.env.SCHOLION_SITE || join(root, 'build/site');
+export const outDir = process.env.SCHOLION_OUT || join(root, 'build/browser-tests');
+mkdirSync(outDir, { recursive: true });
+
+const CHROMIUM_FLAGS = [
+  '--no-sandbox', '--disable-gpu-sandbox', '--enable-unsafe-swiftshader', '--use-angle=swiftshader',
+  '--no-first-run', '--disable-background-networking', '--disable-component-update',
+  '--disable-sync', '--disable-quic', '--disable-features=Translate,MediaRouter',
+  '--disable-renderer-backgrounding', '--disable-background-timer-throttling',
+];
+
+export async function start() {
+  const server = await serve(siteDir, 0);
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    args: CHROMIUM_FLAGS,
+  });
+  return {
+    url: server.url,
+    browser,
+    async close() {
+      await browser.close();
+      await server.close();
+    },
+  };
+}
+
+/**
+ * Opens `path` in a fresh context with the given viewport and pixel ratio, collecting
+ * console errors and page errors in `errors`.
+ */
+export async function open(env, path, { width = 1280, height = 800, dpr = 1 } = {}) {
+  const context = await env.browser.newContext({ viewport: { width, height }, deviceScaleFactor: dpr });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('requestfailed', (r) => errors.push(`request failed: ${r.url()}`));
+  page.on('response', (r) => { if (r.status() >= 400) errors.push(`HTTP ${r.status()}: ${r.url()}`); });
+  await page.goto(env.url + path);
+  return { page, context, errors };
+}
+
+/** Waits until the first Scholion instance has drawn its document and its fonts. */
+export async function waitForCanvas(page) {
+  await page.waitForFunction(() => window.Scholion && window.Scholion.instances.length > 0 &&
+    window.Scholion.instances[0].documentSummary() !== null, null, { timeout: 30000 });
+  await page.evaluate(() => window.Scholion.instances[0].fontsReady());
+  await settle(page);
+}
+
+/** Waits until no frame has been drawn for `quietMs`. */
+export async function settle(page, quietMs = 300) {
+  await page.waitForFunction(async (quiet) => {
+    const s = window.Scholion.instances[0];
+    const before = s.frameCount();
+    await new Promise((r) => setTimeout(r, quiet));
+    return s.frameCount() === before;
+  }, quietMs, { timeout: 20000, polling: 50 });
+}
+
+export function artifact(name) {
+  return join(outDir, name);
+}

@@ -1,0 +1,27 @@
+// JavaScript pieces of the canvas's platform layer, linked with --js-library so they can
+// name the Emscripten runtime's own objects as dependencies.
+mergeInto(LibraryManager.library, {
+  // html5.h finds event targets by selector or in specialHTMLTargets; the canvas may live
+  // in a shadow root where document.querySelector cannot reach, so register it by name.
+  scholion_bind_canvas__deps: ['$specialHTMLTargets'],
+  scholion_bind_canvas: function (selector) {
+    specialHTMLTargets[UTF8ToString(selector)] = Module['scholionCanvas'];
+  },
+
+  scholion_create_webgl2_context__deps: ['$GL'],
+  scholion_create_webgl2_context: function () {
+    return GL.createContext(Module['scholionCanvas'], {
+      majorVersion: 2, minorVersion: 0, alpha: false, depth: false, stencil: false,
+      antialias: false, premultipliedAlpha: true, preserveDrawingBuffer: false,
+      powerPreference: 'default', failIfMajorPerformanceCaveat: false,
+      enableExtensionsByDefault: true,
+    });
+  },
+
+  // The canvas's position in the viewport, read per event: the host page may scroll.
+  scholion_canvas_origin: function (x, y) {
+    var r = Module['scholionCanvas'].getBoundingClientRect();
+    HEAPF64[x >> 3] = r.left;
+    HEAPF64[y >> 3] = r.top;
+  },
+});

@@ -1,0 +1,158 @@
+// Mounts Scholion's canvas in a container: loads the wasm core and the fonts, keeps the
+// backing store at CSS size × devicePixelRatio, and hands documents to the core.
+// The canvas draws only when something changed (see wasm/main.cpp).
+
+import createScholionCore from './scholion-core.mjs';
+
+// fonts/manifest.json (written by scripts/build_site.py) lists the text faces, loaded at
+// once, and the symbol chunks, each fetched only when the shown text uses its ranges.
+const MANIFEST = 'fonts/manifest.json';
+
+// Block kinds, in the order of core/document.hpp's BlockKind.
+export const BlockKind = { heading: 0, paragraph: 1, quote: 2, list_item: 3, preformatted: 4 };
+
+let instanceCount = 0;
+
+function supportsWebGL2() {
+  try {
+    return !!document.createElement('canvas').getContext('webgl2');
+  } catch {
+    return false;
+  }
+}
+
+async function fetchBytes(url) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`could not load ${url}: HTTP ${response.status}`);
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+/**
+ * Creates a canvas inside `container` (an element or shadow root) and starts the core.
+ * `base` is the URL of the folder holding scholion-core.mjs/.wasm and fonts/.
+ * Resolves to a handle; rejects with a readable message when the browser cannot run it.
+ */
+export async function mountCanvas(container, { base, label = 'Article with highlights' } = {}) {
+  if (typeof WebAssembly !== 'object') throw new Error('This browser cannot run WebAssembly.');
+  if (!supportsWebGL2()) throw new Error('This browser has no WebGL 2, which the annotator needs.');
+
+  const id = `scholion-canvas-${++instanceCount}`;
+  const canvas = document.createElement('canvas');
+  canvas.id = id;
+  canvas.tabIndex = 0;
+  canvas.setAttribute('role', 'application');
+  canvas.setAttribute('aria-label', label);
+  canvas.style.cssText = 'display:block;width:100%;height:100%;outline:none;touch-action:none;';
+  container.appendChild(canvas);
+
+  const baseUrl = new URL(base, document.baseURI);
+  const fontUrl = (file) => new URL(`fonts/${file}`, baseUrl);
+  const manifest = fetch(new URL(MANIFEST, baseUrl)).then((r) => {
+    if (!r.ok) throw new Error(`could not load ${MANIFEST}: HTTP ${r.status}`);
+    return r.json();
+  });
+  const [core, textFaces] = await Promise.all([
+    createScholionCore({
+      locateFile: (file) => new URL(file, baseUrl).href,
+      scholionCanvas: canvas,
+    }),
+    manifest.then((m) => Promise.all(m.text.map((f) => fetchBytes(fontUrl(f))))),
+  ]);
+  const { symbols } = await manifest;
+
+  // Strings go in as NUL-terminated UTF-8 copies, freed after the call.
+  const withStrings = (strings, fn) => {
+    const ptrs = strings.map((s) => {
+      const n = core.lengthBytesUTF8(s) + 1;
+      const p = core._malloc(n);
+      core.stringToUTF8(s, p, n);
+      return p;
+    });
+    try { return fn(...ptrs); } finally { ptrs.forEach((p) => core._free(p)); }
+  };
+  const check = (messagePtr) => {
+    const message = core.UTF8ToString(messagePtr);
+    if (message) throw new Error(message);
+  };
+
+  if (!withStrings([`#${id}`], (sel) => core._scholion_init(sel))) {
+    canvas.remove();
+    throw new Error('The canvas could not start WebGL 2.');
+  }
+  // Faces as wasm/fonts.hpp numbers them: 0 regular, 1 bold, 2 + n symbol chunk n.
+  const setFont = (face, bytes) => {
+    const ptr = core._malloc(bytes.length);
+    core.HEAPU8.set(bytes, ptr);
+    core._scholion_set_font(face, ptr, bytes.length);
+    core._free(ptr);
+  };
+  textFaces.forEach((bytes, face) => setFont(face, bytes));
+  const chunkLoads = new Map();  // chunk index -> its pending or finished load
+  const wantGlyphsFor = (text) => {
+    const used = new Set();
+    for (const ch of text) {
+      const cp = ch.codePointAt(0);
+      if (cp < 0x2300) continue;
+      symbols.forEach((chunk, i) => {
+        if (chunk.ranges.some(([lo, hi]) => cp >= lo && cp <= hi)) used.add(i);
+      });
+    }
+    for (const i of used) {
+      if (chunkLoads.has(i)) continue;
+      chunkLoads.set(i, fetchBytes(fontUrl(symbols[i].file))
+        .then((bytes) => setFont(2 + i, bytes))
+        .catch((error) => console.warn(`Scholion: ${error.message}`)));
+    }
+  };
+
+  // The backing store follows the canvas's CSS size and the pixel ratio; the core
+  // redraws in the same task, so no blank frame shows.
+  const resize = () => {
+    const r = canvas.getBoundingClientRect();
+    if (r.width <= 0 || r.height <= 0) return;
+    const dpr = devicePixelRatio || 1;
+    canvas.width = Math.round(r.width * dpr);
+    canvas.height = Math.round(r.height * dpr);
+    core._scholion_resize(r.width, r.height, dpr);
+  };
+  const observer = new ResizeObserver(resize);
+  observer.observe(canvas);
+  let dprQuery;
+  const onDprChange = () => { resize(); watchDpr(); };
+  const watchDpr = () => {
+    dprQuery = matchMedia(`(resolution: ${devicePixelRatio}dppx)`);
+    dprQuery.addEventListener('change', onDprChange, { once: true });
+  };
+  watchDpr();
+  resize();
+
+  return {
+    canvas,
+    /** Shows a plain-text document (blank lines separate blocks; the first is the title). */
+    loadPlainText(text, docId) {
+      wantGlyphsFor(text);
+      withStrings([text, docId], (t, i) =>
+        check(core._scholion_load_plain_text(t, core.lengthBytesUTF8(text), i)));
+    },
+    /** Shows a document given as {id, title, url, blocks: [{kind, level, text}]}. */
+    loadDocument({ id, title, url = '', blocks }) {
+      wantGlyphsFor(title + blocks.map((b) => b.text).join('\n'));
+      withStrings([id, title, url], (i, t, u) => core._scholion_doc_begin(i, t, u));
+      for (const b of blocks) {
+        withStrings([b.text], (t) => core._scholion_doc_add_block(BlockKind[b.kind], b.level || 0, t));
+      }
+      check(core._scholion_doc_end());
+    },
+    /** Resolves when every font the shown text needs has arrived. */
+    fontsReady: () => Promise.all(chunkLoads.values()),
+    frameCount: () => core._scholion_frame_count(),
+    linesDrawn: () => core._scholion_lines_drawn(),
+    missingGlyphs: () => core.UTF8ToString(core._scholion_missing_glyphs()),
+    documentSummary: () => JSON.parse(core.UTF8ToString(core._scholion_document_summary())),
+    destroy() {
+      observer.disconnect();
+      dprQuery?.removeEventListener('change', onDprChange);
+      canvas.remove();
+    },
+  };
+}
