@@ -27,6 +27,12 @@ float block_gap(const Block& b, float body_line) {
 
 }  // namespace
 
+bool is_invisible(char32_t cp) {
+  return cp == '\n' || cp == '\r' || cp == 0x00AD || (cp >= 0x200B && cp <= 0x200F) ||
+         (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2060 && cp <= 0x206F) ||
+         (cp >= 0xFE00 && cp <= 0xFE0F) || cp == 0xFEFF || (cp >= 0xE0000 && cp <= 0xE0FFF);
+}
+
 TextStyle style_for(const Block& block) {
   if (block.kind != BlockKind::heading) return TextStyle::body;
   if (block.level == 1) return TextStyle::heading1;
@@ -64,7 +70,7 @@ Layout::Layout(const Document& doc, const FontMetrics& metrics, const LayoutOpti
       while (i < n) {
         const char32_t cp = text[i];
         if (cp == '\n') break;
-        const float adv = metrics.advance(cp, style);
+        const float adv = is_invisible(cp) ? 0 : metrics.advance(cp, style);
         if (pen + adv > width && !is_space(cp) && i > line_start) break;
         pen += adv;
         ++i;

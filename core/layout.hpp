@@ -58,4 +58,8 @@ class Layout {
 
 TextStyle style_for(const Block& block);
 
+// Code points drawn with no glyph and no width: format controls (ZWJ, word joiner, BOM,
+// bidi marks), variation selectors, tag characters, soft hyphen, and line feeds.
+bool is_invisible(char32_t cp);
+
 }  // namespace scholion
