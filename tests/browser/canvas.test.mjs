@@ -123,3 +123,21 @@ test('standalone page opens the sample article', async () => {
     await context.close();
   }
 });
+
+test('resizing the window re-lays out the text at the new size', async () => {
+  const { page, context, errors } = await open(env, NEWS, { width: 1280, height: 800 });
+  try {
+    await waitForCanvas(page);
+    await page.setViewportSize({ width: 900, height: 600 });
+    await page.waitForFunction(() => {
+      const c = window.Scholion.instances[0].canvas;
+      return c.width === Math.round(c.getBoundingClientRect().width * devicePixelRatio);
+    });
+    await settle(page);
+    const image = decodePng(await page.locator('canvas').screenshot({ path: artifact('news-resized.png') }));
+    assert.ok(inkShare(image) > 0.01, 'text is drawn after the resize');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
