@@ -49,8 +49,11 @@ struct Annotation {
 using Clock = std::function<Timestamp()>;
 using RandomSource = std::function<uint64_t()>;
 
-// A random (version 4, variant 1) UUID drawn from `random`.
+// A random (version 4, variant 1) UUID drawn from `random`: two calls, 122 random bits,
+// lowercase hex "xxxxxxxx-xxxx-4xxx-yxxx-xxxxxxxxxxxx" with y in 8, 9, a, b.
 std::string make_uuid_v4(const RandomSource& random);
+// True for the 36-character 8-4-4-4-12 hex form of any UUID version, hex digits in
+// either case; no "urn:uuid:" prefix, no braces.
 bool is_uuid(std::string_view s);
 
 }  // namespace scholion
