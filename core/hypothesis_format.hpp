@@ -31,7 +31,7 @@ namespace scholion {
 
 Result<ImportResult> import_hypothesis(std::string_view json, const ImportOptions& options = {});
 
-// "K8YIKPrMEeew46PspufAQg" → "2bc60828-facc-11e7-b0e3-8feca6e7c042"; nullopt if the text
+// "K8YIKPrMEeew46PspufAQg" → "2bc60828-facc-11e7-b0e3-a3eca6e7c042"; nullopt if the text
 // is not 22 characters of URL-safe base64.
 std::optional<std::string> uuid_from_hypothesis_id(std::string_view id);
 

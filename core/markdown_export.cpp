@@ -107,9 +107,9 @@ std::string export_markdown(const Document& document, std::span<const Annotation
   out += "# " + (document.title().empty() ? std::string("Untitled document") : escape_line(document.title())) + "\n\n";
   const std::string& source = document.source_url().empty() ? document.id() : document.source_url();
   if (source.find("://") != std::string::npos && source.find_first_of(" <>") == std::string::npos) {
-    out += "Source: <" + source + ">\\\n";  // an autolink
+    out += "Source: <" + source + ">\n\n";  // an autolink
   } else if (!source.empty()) {
-    out += "Source: " + escape_line(source) + "\\\n";
+    out += "Source: " + escape_line(source) + "\n\n";
   }
   out += std::to_string(annotations.size()) + (annotations.size() == 1 ? " annotation\n" : " annotations\n");
 

@@ -4,6 +4,7 @@
 //   # <title>
 //
 //   Source: <url>
+//
 //   3 annotations
 //
 //   ---

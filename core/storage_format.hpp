@@ -29,6 +29,7 @@
 #include "core/annotation.hpp"
 #include "core/json_input.hpp"
 #include "core/result.hpp"
+#include "core/tombstone.hpp"
 
 namespace scholion {
 
@@ -42,13 +43,6 @@ struct StoredDocumentInfo {
   std::string source_url;
   std::string fingerprint;  // Document::fingerprint() when last saved
   bool operator==(const StoredDocumentInfo&) const = default;
-};
-
-// A deletion remembered for merging with other tabs (DESIGN.md "Storage").
-struct Tombstone {
-  std::string id;     // the deleted annotation's id
-  Timestamp deleted;  // when it was deleted
-  bool operator==(const Tombstone&) const = default;
 };
 
 struct StoredDocument {
