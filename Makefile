@@ -15,11 +15,10 @@ export NODE_PATH := /usr/share/nodejs
 demo: site
 	node scripts/serve.mjs $(BUILD)/site $(PORT)
 
+# Ends with the summary lines of CTest (native, sanitizers) and of Node's test runner.
 test: setup
-	@start=$$(date +%s); \
-	$(MAKE) --no-print-directory test-native test-sanitize site && \
-	$(MAKE) --no-print-directory test-browser; status=$$?; \
-	echo "make test: $$(( $$(date +%s) - start )) s"; exit $$status
+	$(MAKE) --no-print-directory test-native test-sanitize site
+	$(MAKE) --no-print-directory test-browser
 
 setup:
 	@bash scripts/setup.sh $(abspath $(BUILD))
@@ -48,6 +47,13 @@ test-sanitize: sanitize
 test-browser:
 	SCHOLION_SITE=$(abspath $(BUILD)/site) SCHOLION_OUT=$(abspath $(BUILD)/browser-tests) \
 	  node --test --test-concurrency=1 tests/browser/
+
+# Medians of 7 repetitions, as a table and as JSON in $(BUILD)/bench/.
+bench: setup
+	cmake -S . -B $(BUILD)/bench -DCMAKE_BUILD_TYPE=Release -DSCHOLION_SHARED_DIR=$(SHARED) >/dev/null
+	cmake --build $(BUILD)/bench -j $(JOBS) --target scholion_bench
+	$(BUILD)/bench/tests/scholion_bench --benchmark_repetitions=7 --benchmark_report_aggregates_only=true \
+	  --benchmark_out=$(BUILD)/bench/core.json --benchmark_out_format=json
 
 clean:
 	rm -rf $(BUILD)

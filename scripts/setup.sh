@@ -13,7 +13,7 @@ mkdir -p "$build/deps"
 packages=(
   cmake g++ make pkg-config
   emscripten
-  nlohmann-json3-dev libutfcpp-dev googletest libgtest-dev
+  nlohmann-json3-dev libutfcpp-dev googletest libgtest-dev libbenchmark-dev
   unicode-data
   chromium
   fonts-noto-core fonts-symbola python3-fonttools
