@@ -25,3 +25,14 @@ mergeInto(LibraryManager.library, {
     HEAPF64[y >> 3] = r.top;
   },
 });
+
+mergeInto(LibraryManager.library, {
+  // Tells the page's script that the annotations changed (it saves them, debounced).
+  scholion_js_annotations_changed: function () {
+    if (Module['onAnnotationsChanged']) Module['onAnnotationsChanged']();
+  },
+  // The reader pressed "Export" in the canvas's notice bar.
+  scholion_js_export_requested: function () {
+    if (Module['onExportRequested']) Module['onExportRequested']();
+  },
+});

@@ -17,8 +17,14 @@
 #include <imgui.h>
 #include <backends/imgui_impl_opengl3.h>
 
+#include <unistd.h>
+
+#include "core/annotation_set.hpp"
 #include "core/document.hpp"
+#include "core/markdown_export.hpp"
+#include "core/storage_format.hpp"
 #include "core/utf8.hpp"
+#include "core/w3c_format.hpp"
 #include "wasm/fonts.hpp"
 #include "wasm/reader.hpp"
 
@@ -27,6 +33,8 @@ extern "C" {
 void scholion_bind_canvas(const char* selector);
 EMSCRIPTEN_WEBGL_CONTEXT_HANDLE scholion_create_webgl2_context();
 void scholion_canvas_origin(double* left, double* top);
+void scholion_js_annotations_changed();
+void scholion_js_export_requested();
 }
 
 namespace scholion::web {
@@ -51,6 +59,9 @@ struct Canvas {
   std::string scratch;     // likewise, for diagnostics
   std::optional<DocumentInfo> pending_info;  // document being built block by block
   std::vector<Block> pending_blocks;
+  std::optional<AnnotationSet> annotations;  // of the shown document
+  std::string notice;                        // a message for the reader, drawn on top
+  bool notice_can_export = false;            // with an "Export" button
 };
 
 Canvas* g = nullptr;
@@ -73,6 +84,37 @@ void request_frame(int extra = 2) {
   }
 }
 
+Timestamp now_ms() { return static_cast<Timestamp>(emscripten_date_now()); }
+
+uint64_t random64() {
+  uint64_t v = 0;
+  getentropy(&v, sizeof v);  // crypto.getRandomValues underneath
+  return v;
+}
+
+// A bar across the top of the canvas with the current notice, if any.
+void draw_notice() {
+  if (g->notice.empty()) return;
+  const ImGuiIO& io = ImGui::GetIO();
+  const float pad = 10 * g->dpr;
+  ImGui::SetNextWindowPos(ImVec2(pad, pad));
+  ImGui::SetNextWindowSize(ImVec2(io.DisplaySize.x - 2 * pad, 0));
+  ImGui::PushStyleColor(ImGuiCol_WindowBg, IM_COL32(0x7A, 0x1F, 0x1F, 0xF2));
+  ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(0xFF, 0xFF, 0xFF, 0xFF));
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(pad, pad * 0.8f));
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 6 * g->dpr);
+  ImGui::Begin("##notice", nullptr,
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize);
+  ImGui::PushTextWrapPos(0);
+  ImGui::TextUnformatted(g->notice.c_str());
+  ImGui::PopTextWrapPos();
+  if (g->notice_can_export && ImGui::Button("Export annotations")) scholion_js_export_requested();
+  ImGui::End();
+  ImGui::PopStyleVar(2);
+  ImGui::PopStyleColor(2);
+}
+
 void draw_frame() {
   if (!g->fonts.ready()) return;
   if (g->fonts.rebuild_if_needed()) {
@@ -90,7 +132,9 @@ void draw_frame() {
   ImGui_ImplOpenGL3_NewFrame();
   ImGui::NewFrame();
   g->reader.set_viewport(io.DisplaySize.x, io.DisplaySize.y);
-  g->lines_drawn = g->reader.draw(ImGui::GetBackgroundDrawList());
+  g->lines_drawn = g->reader.draw(ImGui::GetBackgroundDrawList(),
+                                   g->annotations ? &*g->annotations : nullptr);
+  draw_notice();
   ImGui::Render();
 
   emscripten_webgl_make_context_current(g->gl);
@@ -199,6 +243,15 @@ void install_input_handlers() {
   emscripten_set_blur_callback(c, nullptr, false, on_focus_change);
 }
 
+StoredDocument stored_document() {
+  const Document& doc = *g->reader.document();
+  StoredDocument stored;
+  stored.document = {doc.id(), doc.title(), doc.source_url(), doc.fingerprint()};
+  for (const Annotation* a : g->annotations->all()) stored.annotations.push_back(*a);
+  stored.tombstones = g->annotations->tombstones();
+  return stored;
+}
+
 const char* report(const Result<Document>& doc) {
   if (!doc) {
     g->last_error = doc.error().describe();
@@ -207,6 +260,11 @@ const char* report(const Result<Document>& doc) {
   g->fonts.want_glyphs(doc->text());
   g->fonts.want_glyphs(doc->title());
   g->reader.set_document(*doc);
+  g->annotations.emplace(now_ms, doc->length());
+  g->annotations->subscribe([](const ChangeEvent&) {
+    scholion_js_annotations_changed();
+    request_frame();
+  });
   request_frame();
   return "";
 }
@@ -290,6 +348,84 @@ EMSCRIPTEN_KEEPALIVE const char* scholion_doc_end() {
   return report(doc);
 }
 
+// --- Annotations and storage ---
+
+// Highlights [start, end) (code points) in a palette colour; returns "" or the error.
+EMSCRIPTEN_KEEPALIVE const char* scholion_highlight(uint32_t start, uint32_t end, int color) {
+  const auto& doc = g->reader.document();
+  if (!doc || !g->annotations) return "no document is shown";
+  if (start >= end || end > doc->length()) {
+    g->last_error = "range [" + std::to_string(start) + ", " + std::to_string(end) +
+                    ") is not inside the text (length " + std::to_string(doc->length()) + ")";
+    return g->last_error.c_str();
+  }
+  if (color < 0 || color >= static_cast<int>(kPalette.size())) color = 0;
+  Annotation a;
+  a.id = make_uuid_v4(random64);
+  a.start = start;
+  a.end = end;
+  a.quote = quote_from_document(*doc, start, end);
+  a.color = kPalette[static_cast<std::size_t>(color)];
+  auto added = g->annotations->add(std::move(a));
+  if (!added) {
+    g->last_error = added.error().describe();
+    return g->last_error.c_str();
+  }
+  return "";
+}
+
+EMSCRIPTEN_KEEPALIVE uint32_t scholion_annotation_count() {
+  return g->annotations ? static_cast<uint32_t>(g->annotations->size()) : 0;
+}
+
+// The shown document's annotations: 0 storage JSON, 1 W3C JSON-LD, 2 Markdown.
+EMSCRIPTEN_KEEPALIVE const char* scholion_export(int format) {
+  if (!g->annotations) return "";
+  const StoredDocument stored = stored_document();
+  if (format == 1) {
+    g->scratch = export_w3c_collection(*g->reader.document(), stored.annotations);
+  } else if (format == 2) {
+    g->scratch = export_markdown(*g->reader.document(), stored.annotations);
+  } else {
+    g->scratch = write_storage_json(stored);
+  }
+  return g->scratch.c_str();
+}
+
+// Merges stored JSON (this tab's saved copy, or another tab's) into the annotations,
+// per annotation. Returns "" or the reason it could not be read; nothing changes then.
+EMSCRIPTEN_KEEPALIVE const char* scholion_merge_storage(const char* json) {
+  if (!g->annotations) return "no document is shown";
+  auto stored = read_storage_json(json);
+  if (!stored) {
+    g->last_error = stored.error().describe();
+    return g->last_error.c_str();
+  }
+  if (stored->document.fingerprint != g->reader.document()->fingerprint()) {
+    // The article changed since these were saved; re-anchoring places them again.
+    // Until it does, keep them out of the set rather than on the wrong text.
+    g->last_error = "the stored annotations belong to another version of this text (" +
+                    stored->document.fingerprint + ")";
+    return g->last_error.c_str();
+  }
+  auto merged = g->annotations->merge(stored->annotations, stored->tombstones);
+  if (!merged) {
+    g->last_error = merged.error().describe();
+    return g->last_error.c_str();
+  }
+  return "";
+}
+
+EMSCRIPTEN_KEEPALIVE void scholion_undo() { if (g->annotations) g->annotations->undo(); }
+EMSCRIPTEN_KEEPALIVE void scholion_redo() { if (g->annotations) g->annotations->redo(); }
+
+// Shows `text` in a bar over the canvas (empty: hides it), with an Export button.
+EMSCRIPTEN_KEEPALIVE void scholion_set_notice(const char* text, int can_export) {
+  g->notice = text;
+  g->notice_can_export = can_export != 0;
+  request_frame();
+}
+
 // For tests and diagnostics.
 EMSCRIPTEN_KEEPALIVE uint32_t scholion_frame_count() { return g ? g->frames_drawn : 0; }
 EMSCRIPTEN_KEEPALIVE uint32_t scholion_lines_drawn() { return static_cast<uint32_t>(g->lines_drawn); }
@@ -303,6 +439,12 @@ EMSCRIPTEN_KEEPALIVE const char* scholion_missing_glyphs() {
     g->scratch += format_code_point(cp);
   }
   return g->scratch.c_str();
+}
+
+// The shown document's plain text.
+EMSCRIPTEN_KEEPALIVE const char* scholion_document_text() {
+  const auto& doc = g->reader.document();
+  return doc ? doc->text().c_str() : "";
 }
 
 // A summary of the shown document as JSON, for tests: title, block count, length.

@@ -7,6 +7,7 @@
 
 #include <imgui.h>
 
+#include "core/annotation_set.hpp"
 #include "core/document.hpp"
 #include "core/layout.hpp"
 #include "wasm/fonts.hpp"
@@ -31,14 +32,15 @@ class Reader {
   // Re-lays out the text after the fonts or the viewport changed.
   void invalidate_layout() { layout_valid_ = false; }
 
-  // Draws the visible part; returns the number of lines drawn.
-  std::size_t draw(ImDrawList* list);
+  // Draws the visible part, highlights under the text; returns the number of lines drawn.
+  std::size_t draw(ImDrawList* list, const AnnotationSet* annotations);
 
  private:
   void ensure_layout();
   float max_scroll() const;
 
   FontSet& fonts_;
+  std::vector<Run> runs_;  // reused between frames: an idle-free frame should not allocate
   std::optional<Document> doc_;
   Layout layout_;
   bool layout_valid_ = false;

@@ -3,10 +3,15 @@
 // The canvas draws only when something changed (see wasm/main.cpp).
 
 import createScholionCore from './scholion-core.mjs';
+import { LocalDocumentStore } from './storage.mjs';
 
 // fonts/manifest.json (written by scripts/build_site.py) lists the text faces, loaded at
 // once, and the symbol chunks, each fetched only when the shown text uses its ranges.
 const MANIFEST = 'fonts/manifest.json';
+
+// Export formats, as wasm/main.cpp's scholion_export numbers them.
+const EXPORT_FORMATS = { storage: 0, w3c: 1, markdown: 2 };
+export const COLORS = ['yellow', 'green', 'blue', 'pink', 'purple'];
 
 // Block kinds, in the order of core/document.hpp's BlockKind.
 export const BlockKind = { heading: 0, paragraph: 1, quote: 2, list_item: 3, preformatted: 4 };
@@ -51,10 +56,13 @@ export async function mountCanvas(container, { base, label = 'Article with highl
     if (!r.ok) throw new Error(`could not load ${MANIFEST}: HTTP ${r.status}`);
     return r.json();
   });
+  let store = null;  // the shown document's storage
   const [core, textFaces] = await Promise.all([
     createScholionCore({
       locateFile: (file) => new URL(file, baseUrl).href,
       scholionCanvas: canvas,
+      onAnnotationsChanged: () => store?.changed(),
+      onExportRequested: () => download('w3c'),
     }),
     manifest.then((m) => Promise.all(m.text.map((f) => fetchBytes(fontUrl(f))))),
   ]);
@@ -73,6 +81,37 @@ export async function mountCanvas(container, { base, label = 'Article with highl
   const check = (messagePtr) => {
     const message = core.UTF8ToString(messagePtr);
     if (message) throw new Error(message);
+  };
+  const exportAs = (format) => {
+    if (!(format in EXPORT_FORMATS)) throw new Error(`unknown export format "${format}"`);
+    return core.UTF8ToString(core._scholion_export(EXPORT_FORMATS[format]));
+  };
+  let notice = null;  // the message shown over the canvas, if any
+  const notify = (message, { canExport = false } = {}) => {
+    notice = message || null;
+    withStrings([message || ''], (m) => core._scholion_set_notice(m, canExport ? 1 : 0));
+  };
+  const download = (format) => {
+    const text = exportAs(format);
+    const type = format === 'markdown' ? 'text/markdown' : 'application/ld+json';
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(new Blob([text], { type }));
+    a.download = `annotations.${format === 'markdown' ? 'md' : 'jsonld'}`;
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+  };
+  // Loading a document opens its storage: saved annotations come in, changes go out.
+  const openStore = (docId, title) => {
+    store?.destroy();
+    store = new LocalDocumentStore({
+      docId, title, notify,
+      core: {
+        exportStorage: () => exportAs('storage'),
+        mergeStorage: (json) => withStrings([json], (j) => core.UTF8ToString(core._scholion_merge_storage(j))),
+        annotationCount: () => core._scholion_annotation_count(),
+      },
+    });
+    store.load();
   };
 
   if (!withStrings([`#${id}`], (sel) => core._scholion_init(sel))) {
@@ -133,6 +172,7 @@ export async function mountCanvas(container, { base, label = 'Article with highl
       wantGlyphsFor(text);
       withStrings([text, docId], (t, i) =>
         check(core._scholion_load_plain_text(t, core.lengthBytesUTF8(text), i)));
+      openStore(docId, this.documentSummary().title);
     },
     /** Shows a document given as {id, title, url, blocks: [{kind, level, text}]}. */
     loadDocument({ id, title, url = '', blocks }) {
@@ -142,14 +182,31 @@ export async function mountCanvas(container, { base, label = 'Article with highl
         withStrings([b.text], (t) => core._scholion_doc_add_block(BlockKind[b.kind], b.level || 0, t));
       }
       check(core._scholion_doc_end());
+      openStore(id, title);
     },
+    /** Highlights code points [start, end) in a palette colour (a name of COLORS). */
+    highlight(start, end, color = 'yellow') {
+      check(core._scholion_highlight(start, end, Math.max(0, COLORS.indexOf(color))));
+    },
+    /** The message shown over the canvas (storage problems), or null. */
+    notice: () => notice,
+    undo: () => core._scholion_undo(),
+    redo: () => core._scholion_redo(),
+    annotationCount: () => core._scholion_annotation_count(),
+    /** The annotations as 'w3c' (JSON-LD), 'markdown' or 'storage' JSON. */
+    export: exportAs,
+    /** Writes pending changes to storage now; true when they are stored. */
+    flush: () => (store ? store.flush() : true),
     /** Resolves when every font the shown text needs has arrived. */
     fontsReady: () => Promise.all(chunkLoads.values()),
+    /** The shown document's plain text (blocks joined by blank lines). */
+    documentText: () => core.UTF8ToString(core._scholion_document_text()),
     frameCount: () => core._scholion_frame_count(),
     linesDrawn: () => core._scholion_lines_drawn(),
     missingGlyphs: () => core.UTF8ToString(core._scholion_missing_glyphs()),
     documentSummary: () => JSON.parse(core.UTF8ToString(core._scholion_document_summary())),
     destroy() {
+      store?.destroy();
       observer.disconnect();
       dprQuery?.removeEventListener('change', onDprChange);
       canvas.remove();

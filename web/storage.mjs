@@ -1,0 +1,174 @@
+// Scholion's browser storage: one localStorage key per document plus an index, all under
+// the "scholion:" prefix, with a schema version in every value.
+//
+//   scholion:index            {"schema":1,"documents":{"<doc id>":{title,count,opened,saved}}}
+//   scholion:doc:<doc id>     the core's storage JSON for that document ("schema": 1)
+//   scholion:backup:<doc id>:<ISO time>   stored bytes that could not be read, set aside
+//
+// Nothing here ever overwrites data it could not read: unreadable values are copied to a
+// backup key first, and if even that fails the document is saved nowhere until the
+// reader exports. Writes are debounced and flushed when the page is hidden.
+
+export const PREFIX = 'scholion:';
+export const INDEX_KEY = `${PREFIX}index`;
+export const INDEX_SCHEMA = 1;
+export const docKey = (docId) => `${PREFIX}doc:${docId}`;
+export const backupKey = (docId, when = new Date()) => `${PREFIX}backup:${docId}:${when.toISOString()}`;
+
+/** Why a write failed, in words a reader understands. */
+export function describeStorageError(error) {
+  if (error && (error.name === 'QuotaExceededError' || error.code === 22 || error.code === 1014)) {
+    return 'the browser\u2019s storage for this site is full';
+  }
+  if (error && error.name === 'SecurityError') return 'the browser does not allow this site to store data';
+  return `the browser refused to store data (${error && error.message ? error.message : error})`;
+}
+
+function storageOrNull() {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;  // storage disabled: reading window.localStorage itself throws
+  }
+}
+
+export class LocalDocumentStore {
+  /**
+   * `core` has: exportStorage() -> JSON string, mergeStorage(json) -> "" or an error,
+   * annotationCount(). `notify(message|null, {canExport})` shows or clears a message.
+   */
+  constructor({ docId, title, core, notify, debounceMs = 250 }) {
+    Object.assign(this, { docId, title, core, notify, debounceMs });
+    this.key = docKey(docId);
+    this.blocked = false;  // unreadable data we could not set aside: never write over it
+    this.timer = 0;
+    this.failed = false;
+    this.onStorage = (e) => this.#onStorage(e);
+    this.onHide = () => this.flush();
+    this.onVisibility = () => { if (document.visibilityState === 'hidden') this.flush(); };
+  }
+
+  /** Reads this document's stored annotations into the core and starts listening. */
+  load() {
+    const storage = storageOrNull();
+    if (!storage) {
+      this.notify('Highlights cannot be saved: this browser does not allow the site to store data.',
+                  { canExport: true });
+      return;
+    }
+    let raw = null;
+    try {
+      raw = storage.getItem(this.key);
+    } catch (error) {
+      this.notify(`Saved highlights could not be read: ${describeStorageError(error)}.`, { canExport: true });
+    }
+    if (raw !== null) this.#bringIn(raw, 'load');
+    this.#touchIndex({ opened: Date.now() });
+    addEventListener('storage', this.onStorage);
+    addEventListener('pagehide', this.onHide);
+    document.addEventListener('visibilitychange', this.onVisibility);
+  }
+
+  /** The annotations changed: save soon. */
+  changed() {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.flush(), this.debounceMs);
+  }
+
+  /** Writes now if a save is pending. Returns true when the data is stored. */
+  flush() {
+    if (!this.timer) return !this.failed;
+    clearTimeout(this.timer);
+    this.timer = 0;
+    return this.save();
+  }
+
+  save() {
+    if (this.blocked) return false;
+    const storage = storageOrNull();
+    try {
+      if (!storage) throw Object.assign(new Error('storage is disabled'), { name: 'SecurityError' });
+      storage.setItem(this.key, this.core.exportStorage());
+      this.#touchIndex({ saved: Date.now(), count: this.core.annotationCount() });
+    } catch (error) {
+      this.failed = true;
+      this.notify(`Your highlights could not be saved: ${describeStorageError(error)}. ` +
+                  'They are kept while this page stays open; export them to keep a copy.',
+                  { canExport: true });
+      return false;
+    }
+    if (this.failed) {
+      this.failed = false;
+      this.notify(null);
+    }
+    return true;
+  }
+
+  destroy() {
+    this.flush();
+    removeEventListener('storage', this.onStorage);
+    removeEventListener('pagehide', this.onHide);
+    document.removeEventListener('visibilitychange', this.onVisibility);
+  }
+
+  // Another tab saved this document: merge per annotation (newest wins, deletions kept).
+  #onStorage(e) {
+    if (e.storageArea !== storageOrNull() || e.key !== this.key || e.newValue === null) return;
+    this.#bringIn(e.newValue, 'tab');
+  }
+
+  #bringIn(raw, origin) {
+    const error = this.core.mergeStorage(raw);
+    if (!error) return;
+    if (origin === 'tab') {
+      // Another tab wrote something we cannot read; it keeps its own copy. Say so.
+      this.notify(`Changes from another tab could not be read: ${error}`, { canExport: false });
+      return;
+    }
+    const storage = storageOrNull();
+    const aside = backupKey(this.docId);
+    try {
+      storage.setItem(aside, raw);
+      this.notify(`Saved highlights for this page could not be read (${error}). ` +
+                  `The stored data was kept under \u201C${aside}\u201D.`, { canExport: false });
+    } catch {
+      this.blocked = true;
+      this.notify(`Saved highlights for this page could not be read (${error}), and there is no room ` +
+                  'to set them aside. New highlights will not be saved over them; export to keep a copy.',
+                  { canExport: true });
+    }
+  }
+
+  #touchIndex(fields) {
+    const storage = storageOrNull();
+    if (!storage) return;
+    let raw = null;
+    try {
+      raw = storage.getItem(INDEX_KEY);
+    } catch {
+      return;
+    }
+    let parsed = null;
+    try {
+      parsed = raw ? JSON.parse(raw) : null;
+    } catch {
+      parsed = null;
+    }
+    let index = { schema: INDEX_SCHEMA, documents: {} };
+    if (parsed && parsed.schema === INDEX_SCHEMA && parsed.documents && typeof parsed.documents === 'object') {
+      index = parsed;
+    } else if (raw) {
+      try {
+        storage.setItem(backupKey('index'), raw);  // an index we cannot read is set aside
+      } catch {
+        return;  // and without room to set it aside, it is left alone
+      }
+    }
+    index.documents[this.docId] = { ...index.documents[this.docId], title: this.title, ...fields };
+    try {
+      storage.setItem(INDEX_KEY, JSON.stringify(index));
+    } catch {
+      // The document itself is what matters; a stale index entry is harmless.
+    }
+  }
+}
