@@ -7,8 +7,9 @@
 //   2. exact     the quote occurs verbatim; several occurrences are ranked by how well
 //                their prefix and suffix match the recorded context and by their
 //                distance from the recorded position;
-//   3. fuzzy     approximate search with a bounded edit budget (anchor_fuzzy.hpp),
-//                candidates scored on quote similarity, context similarity and position;
+//   3. fuzzy     approximate search with a bounded edit budget (approximate_search.hpp),
+//                candidates scored on quote similarity, context similarity and position
+//                (anchor_scoring.hpp);
 //   4. orphan    nothing scores at least the threshold, or two candidates are too close
 //                to call: the annotation is kept with its quote, and placed nowhere.
 //
@@ -39,6 +40,10 @@
 
 namespace scholion {
 
+namespace detail {
+class GramIndex;
+}
+
 // Context recorded on each side of a quote, in code points (what Hypothesis records).
 inline constexpr uint32_t kQuoteContext = 32;
 
@@ -59,12 +64,18 @@ class AnchorText {
   // Validates UTF-8 (the error names the bad byte). A leading BOM is kept: strip it first.
   static Result<AnchorText> from_utf8(std::string_view utf8);
 
-  std::u32string_view code_points() const { return *text_; }
-  uint32_t length() const { return static_cast<uint32_t>(text_->size()); }
+  std::u32string_view code_points() const { return view_; }
+  uint32_t length() const { return static_cast<uint32_t>(view_.size()); }
   std::string slice(uint32_t start, uint32_t end) const;  // UTF-8 of [start, end), clamped
 
+  // Internal to the core: the index of the text's 4-code-point grams, built on first use
+  // (O(n), about 9 bytes per code point) and shared by copies. Thread-safe.
+  const detail::GramIndex& gram_index() const;
+
  private:
-  std::shared_ptr<const std::u32string> text_;
+  struct Shared;
+  std::shared_ptr<const Shared> shared_;
+  std::u32string_view view_;  // into shared_'s text
 };
 
 // --- Describe ------------------------------------------------------------------------
@@ -108,8 +119,10 @@ std::string_view orphan_reason_name(OrphanReason reason);  // "none", "no_select
 
 struct AnchorOptions {
   double threshold = kAnchorThreshold;  // minimum score to anchor
-  // Edit budget of the fuzzy search, as a fraction of the quote's length in code points
-  // (at least 1 edit). Candidates with more edits are never considered.
+  // Edit budget of the fuzzy search, as a fraction of the quote's length in code points,
+  // rounded down: quotes too short for one edit (under 4 code points) are matched
+  // verbatim only. Candidates with more edits are never considered. Quotes longer than
+  // 4,096 code points are matched by position and verbatim only.
   double max_error_rate = 0.25;
   bool fuzzy = true;  // false: position and exact only (Apache Annotator's behaviour)
 };
