@@ -1,34 +1,40 @@
+// Building a layout: the page's columns, block styles and spacing, and the lines of
+// every block (line_breaking.hpp). Geometry queries live in layout_geometry.cpp.
 #include "core/layout.hpp"
 
 #include <algorithm>
 
+#include "core/line_breaking.hpp"
 #include "core/utf8.hpp"
 
 namespace scholion {
 namespace {
 
-// Characters that glue their neighbours: no line break next to them.
-bool is_glue(char32_t cp) { return cp == 0x00A0 || cp == 0x2060 || cp == 0x202F || cp == 0xFEFF; }
+// Indents and spacing, in average characters (ch) and body line heights.
+constexpr float kQuoteIndentCh = 4;
+constexpr float kListIndentCh = 3;
+constexpr float kMarkerGapCh = 1;
+constexpr float kGapBeforeHeading = 1.0f;
+constexpr float kGapAfterHeading = 0.35f;
+constexpr float kGapBetweenBlocks = 0.6f;
 
-bool is_space(char32_t cp) { return cp == ' ' || cp == '\t'; }
+constexpr std::string_view kListMarker = "\u2022";  // •
+constexpr char32_t kListMarkerCode = 0x2022;
 
-// A break is allowed after these (hyphen, en dash, em dash) when followed by a letter.
-bool breaks_after(char32_t cp) { return cp == '-' || cp == 0x2010 || cp == 0x2013 || cp == 0x2014; }
+// why a pangram: the measure should count the letters and spaces of running text, not
+// the widest or narrowest glyph of a font.
+constexpr std::u32string_view kSample = U"the quick brown fox jumps over the lazy dog";
 
-// Code points that extend the previous character and must stay on its line.
-bool is_extending(char32_t cp) {
-  return (cp >= 0x0300 && cp <= 0x036F) || cp == 0x200D || (cp >= 0xFE00 && cp <= 0xFE0F) ||
-         (cp >= 0x1F3FB && cp <= 0x1F3FF) || (cp >= 0xE0020 && cp <= 0xE007F);
-}
-
-float block_gap(const Block& b, float body_line) {
-  return b.kind == BlockKind::heading ? body_line * 0.9f : body_line * 0.6f;
+float block_gap(const Block& block, const Block& previous, float body_line) {
+  if (block.kind == BlockKind::heading) return body_line * kGapBeforeHeading;
+  if (previous.kind == BlockKind::heading) return body_line * kGapAfterHeading;
+  return body_line * kGapBetweenBlocks;
 }
 
 }  // namespace
 
 bool is_invisible(char32_t cp) {
-  return cp == '\n' || cp == '\r' || cp == 0x00AD || (cp >= 0x200B && cp <= 0x200F) ||
+  return is_line_feed(cp) || cp == 0x00AD || (cp >= 0x200B && cp <= 0x200F) ||
          (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2060 && cp <= 0x206F) ||
          (cp >= 0xFE00 && cp <= 0xFE0F) || cp == 0xFEFF || (cp >= 0xE0000 && cp <= 0xE0FFF);
 }
@@ -40,67 +46,81 @@ TextStyle style_for(const Block& block) {
   return TextStyle::heading3;
 }
 
-Layout::Layout(const Document& doc, const FontMetrics& metrics, const LayoutOptions& options) {
+float average_char_width(const FontMetrics& metrics, TextStyle style) {
+  float sum = 0;
+  for (char32_t cp : kSample) sum += metrics.advance(cp, style);
+  return sum / static_cast<float>(kSample.size());
+}
+
+Layout::Layout(const Document& doc, const FontMetrics& metrics, const LayoutOptions& options)
+    : doc_(doc), metrics_(&metrics), width_(options.width) {
   const float body_line = metrics.line_height(TextStyle::body);
-  const float avail = std::max(options.width - 2 * options.margin, 1.0f);
-  column_width_ = std::min(avail, options.max_measure_em * body_line);
-  column_left_ = std::max(options.margin, (options.width - column_width_) / 2);
+  const float ch = average_char_width(metrics);
+
+  // Columns: the measure, centred; the notes column to its right if there is room.
+  const float available = std::max(options.width - 2 * options.margin, 1.0f);
+  float measure = options.measure_ch * ch;
+  if (options.max_measure_em > 0) measure = std::min(measure, options.max_measure_em * body_line);
+  column_width_ = std::clamp(measure, 1.0f, available);
+  const float notes = options.margin_column_ch * ch;
+  const float gap = options.margin_gap_ch * ch;
+  if (notes > 0 && available >= column_width_ + gap + notes) {
+    const float right_edge = options.width - options.margin;
+    column_left_ = std::min((options.width - column_width_) / 2, right_edge - notes - gap - column_width_);
+    column_left_ = std::max(column_left_, options.margin);
+    margin_left_ = column_left_ + column_width_ + gap;
+    margin_width_ = notes;
+  } else {
+    column_left_ = std::max(options.margin, (options.width - column_width_) / 2);
+  }
 
   float y = options.margin;
   const auto& blocks = doc.blocks();
+  blocks_.reserve(blocks.size());
   for (std::size_t bi = 0; bi < blocks.size(); ++bi) {
     const Block& block = blocks[bi];
     const TextStyle style = style_for(block);
-    const float line_h = metrics.line_height(style);
-    const bool indented = block.kind == BlockKind::quote || block.kind == BlockKind::list_item;
-    const float indent = indented ? body_line * 1.5f : 0;
+    const float line_height = metrics.line_height(style);
+    float indent = 0;
+    if (block.kind == BlockKind::quote) indent = kQuoteIndentCh * ch;
+    if (block.kind == BlockKind::list_item) indent = kListIndentCh * ch;
     const float x = column_left_ + indent;
-    const float width = column_width_ - indent;
-    if (bi > 0) y += block_gap(block, body_line);
+    const float width = std::max(column_width_ - indent, 1.0f);
+    if (bi > 0) y += block_gap(block, blocks[bi - 1], body_line);
+
+    BlockBox box;
+    box.block = static_cast<uint32_t>(bi);
+    box.first_line = static_cast<uint32_t>(lines_.size());
+    box.top = y;
+    box.x = x;
+    box.width = width;
+    if (block.kind == BlockKind::list_item) {
+      box.marker = kListMarker;
+      box.marker_x = x - kMarkerGapCh * ch - metrics.advance(kListMarkerCode, style);
+    }
 
     const std::u32string text = to_utf32(block.text);
     const uint32_t base = doc.block_start(bi);
-    const auto n = static_cast<uint32_t>(text.size());
-    uint32_t line_start = 0;
-    while (line_start < n || (n == 0 && line_start == 0)) {
-      // Greedy: take characters while they fit; remember the last break opportunity.
-      float pen = 0;
-      uint32_t i = line_start;
-      uint32_t last_break = 0;  // index after which the line may end (0: none)
-      while (i < n) {
-        const char32_t cp = text[i];
-        if (cp == '\n') break;
-        const float adv = is_invisible(cp) ? 0 : metrics.advance(cp, style);
-        if (pen + adv > width && !is_space(cp) && i > line_start) break;
-        pen += adv;
-        ++i;
-        const bool next_glued = i < n && is_glue(text[i]);
-        if (!next_glued && !is_glue(cp) &&
-            (is_space(cp) || (breaks_after(cp) && i < n && !is_space(text[i])))) {
-          last_break = i;
-        }
-      }
-      uint32_t end = i;
-      uint32_t next = i;
-      if (i < n && text[i] == '\n') {
-        next = i + 1;
-      } else if (i < n) {
-        if (last_break > line_start) {
-          end = next = last_break;
-        } else {
-          // A word longer than the line: break inside it, but not inside a cluster.
-          while (end > line_start + 1 && is_extending(text[end])) --end;
-          next = end;
-        }
-      }
-      uint32_t drawn_end = end;
-      while (drawn_end > line_start && is_space(text[drawn_end - 1])) --drawn_end;
-      lines_.push_back(Line{base + line_start, base + drawn_end, static_cast<uint32_t>(bi),
-                            style, x, y, line_h});
-      y += line_h;
-      if (n == 0) break;
-      line_start = next;
+    const std::vector<LineSpan> spans = break_lines(text, metrics, style, width);
+    for (std::size_t k = 0; k < spans.size(); ++k) {
+      const LineSpan& s = spans[k];
+      Line line;
+      line.start = base + s.start;
+      line.end = base + s.end;
+      line.block = static_cast<uint32_t>(bi);
+      line.style = style;
+      line.x = x;
+      line.y = y;
+      line.height = line_height;
+      line.content_end = base + s.content_end;
+      line.width = s.width;
+      line.wraps = !s.hard && k + 1 < spans.size();
+      lines_.push_back(line);
+      y += line_height;
     }
+    box.end_line = static_cast<uint32_t>(lines_.size());
+    box.bottom = y;
+    blocks_.push_back(box);
   }
   height_ = y + options.margin;
 }
