@@ -41,17 +41,18 @@ int extension(std::u32string_view recorded, const char32_t* text, uint32_t avail
 }  // namespace
 
 double combined_score(const Evidence& e) {
-  double total = kQuoteWeight * e.quote;
+  // Written as 1 - the weighted shortfall, so that perfect evidence scores exactly 1.
+  double shortfall = kQuoteWeight * (1 - e.quote);
   double weight = kQuoteWeight;
   if (e.context >= 0) {
-    total += kContextWeight * e.context;
+    shortfall += kContextWeight * (1 - e.context);
     weight += kContextWeight;
   }
   if (e.position >= 0) {
-    total += kPositionWeight * e.position;
+    shortfall += kPositionWeight * (1 - e.position);
     weight += kPositionWeight;
   }
-  return total / weight;
+  return std::clamp(1 - shortfall / weight, 0.0, 1.0);
 }
 
 double advantage(const Evidence& a, const Evidence& b) {
