@@ -23,23 +23,15 @@ char32_t code_point_at(const Document& doc, uint32_t cp) {
   return next_code_point(doc.text(), byte);
 }
 
-// Annotations in document order, as the set orders them.
-auto order_key(const Annotation& a) { return std::tie(a.start, a.end, a.id); }
+// Document order, as the set keeps it: by (start, end, id).
+bool precedes(uint32_t start_a, uint32_t end_a, std::string_view id_a, uint32_t start_b,
+              uint32_t end_b, std::string_view id_b) {
+  return std::tie(start_a, end_a, id_a) < std::tie(start_b, end_b, id_b);
+}
 
-// An id-less key: compares like an annotation with that start and end sorting first.
-struct Key {
-  uint32_t start;
-  uint32_t end;
-  std::string_view id;
-  bool before(const Annotation& a) const {
-    return std::tie(start, end, id) < std::tuple<const uint32_t&, const uint32_t&, std::string_view>(
-                                          a.start, a.end, a.id);
-  }
-  bool after(const Annotation& a) const {
-    return std::tuple<const uint32_t&, const uint32_t&, std::string_view>(a.start, a.end, a.id) <
-           std::tie(start, end, id);
-  }
-};
+bool precedes(const Annotation& a, const Annotation& b) {
+  return precedes(a.start, a.end, a.id, b.start, b.end, b.id);
+}
 
 }  // namespace
 
@@ -351,7 +343,6 @@ Result<Annotation> ReaderState::delete_selected_annotation() {
 const Annotation* ReaderState::neighbour(uint32_t start, uint32_t end, std::string_view id,
                                          bool forward) const {
   constexpr uint32_t kMax = std::numeric_limits<uint32_t>::max();
-  const Key key{start, end, id};
   std::vector<const Annotation*> found;
   // Windows growing away from the key: the first that holds a candidate whose start lies
   // inside it holds the nearest one, since every candidate starting further away sorts
@@ -371,10 +362,9 @@ const Annotation* ReaderState::neighbour(uint32_t start, uint32_t end, std::stri
     found.clear();
     set_->between(lo, hi, found);
     for (const Annotation* a : found) {
-      if (forward ? key.before(*a) && (!best || order_key(*a) < order_key(*best))
-                  : key.after(*a) && (!best || order_key(*best) < order_key(*a))) {
-        best = a;
-      }
+      const bool candidate = forward ? precedes(start, end, id, a->start, a->end, a->id)
+                                     : precedes(a->start, a->end, a->id, start, end, id);
+      if (candidate && (!best || (forward ? precedes(*a, *best) : precedes(*best, *a)))) best = a;
     }
     if (best && best->start >= lo && best->start < hi) return best;
     if (forward ? hi == kMax : lo == 0) return best;

@@ -55,6 +55,8 @@ TEST(LayoutGeometry, LineEnds) {
   EXPECT_EQ(layout.line_end(2), (Caret{12, Affinity::upstream}));  // after the hyphen
   const Document pre = Document::make({"d", "t", ""}, {Block{BlockKind::preformatted, 0, "ab \ncd"}}).value();
   EXPECT_EQ(monospace(pre, 10).line_end(0), (Caret{3}));  // before the line feed
+  const Document separated = paragraphs("ab\u2029cd");
+  EXPECT_EQ(monospace(separated, 10).line_end(0), (Caret{2}));  // before the paragraph separator
 }
 
 TEST(LayoutGeometry, CaretsSnapToTheNearerEdgeOfACluster) {
@@ -94,6 +96,16 @@ TEST(LayoutGeometry, HitTesting) {
   const float gap_top = l[1].y + l[1].height;
   EXPECT_EQ(layout.hit_test(9, gap_top + 0.1f).caret, (Caret{7}));
   EXPECT_EQ(layout.hit_test(0, l[2].y - 0.1f).caret, (Caret{9}));
+  EXPECT_FALSE(layout.hit_test(0, l[2].y - 0.1f).over_text);
+}
+
+TEST(LayoutGeometry, HittingTheEndOfALineBrokenAfterAHyphenStaysOnThatLine) {
+  const Document doc = paragraphs("EU-xy");
+  const Layout layout = monospace(doc, 4);  // "EU-" / "xy"
+  const Hit hit = layout.hit_test(3.9f, layout.lines()[0].y + 1);
+  EXPECT_EQ(hit.caret, (Caret{3, Affinity::upstream}));
+  EXPECT_FLOAT_EQ(layout.caret_rect(hit.caret.position, hit.caret.affinity).y, layout.lines()[0].y);
+  EXPECT_EQ(layout.hit_test(0.1f, layout.lines()[1].y + 1).caret, (Caret{3}));  // the same position below
 }
 
 TEST(LayoutGeometry, CaretRectangles) {

@@ -83,6 +83,9 @@ TEST(LineBreakAt, MandatoryAfterALineFeed) {
   EXPECT_EQ(line_break_at(text, 2), LineBreak::mandatory);
   EXPECT_EQ(line_break_at(text, 4), LineBreak::none);  // inside CR LF
   EXPECT_EQ(line_break_at(text, 5), LineBreak::mandatory);
+  const std::u32string separators = U"a\u2028b\u2029c\u0085d";
+  for (uint32_t p : {2u, 4u, 6u}) EXPECT_EQ(line_break_at(separators, p), LineBreak::mandatory) << p;
+  EXPECT_EQ(lines_of("ab\u2029cd", 10), (Lines{"ab", "cd"}));
 }
 
 // --- Filling lines ------------------------------------------------------------------------

@@ -180,6 +180,16 @@ TEST(ReaderState, HomeAndEndStayOnTheVisualLine) {
   EXPECT_EQ(r.moved(Motion::document_end, true), "EU-facilitated[ talks]");
 }
 
+TEST(ReaderState, AClickKeepsTheSideOfASoftBreakItWasMadeOn) {
+  Reader r("EU-facilitated", 11);
+  const Hit hit = r.layout().hit_test(10, r.layout().lines()[0].y + 1);  // right of "EU-"
+  r.state().set_caret(hit.caret);
+  EXPECT_EQ(r.state().selection(), (Selection{3, 3, Affinity::upstream}));
+  r.state().select(0, 0);
+  r.state().extend_to(hit.caret);
+  EXPECT_EQ(r.state().selection(), (Selection{0, 3, Affinity::upstream}));
+}
+
 TEST(ReaderState, SelectedTextAndCopyQuote) {
   Reader r("Call me [Ishmael]. Some years ago");
   EXPECT_EQ(r.state().selected_text(), "Ishmael");
@@ -280,6 +290,26 @@ TEST(ReaderState, ClickingAHighlightSelectsTheInnermostThenCycles) {
   EXPECT_EQ(r.state().selected_annotation()->id, "b");  // unchanged
   r.move(Motion::grapheme_right);
   EXPECT_EQ(r.state().selected_annotation(), nullptr);  // moving lets go of it
+}
+
+TEST(ReaderState, SelectingAnAnnotationSelectsItsTextUntilTheSelectionChanges) {
+  Reader r("The quick brown fox");
+  add(r, "a[4,9)");
+  ASSERT_TRUE(r.state().select_annotation("a"));
+  EXPECT_EQ(r.shown(), "The [quick] brown fox");
+  EXPECT_EQ(r.state().quote_with_citation(), "\u201Cquick\u201D\n\u2014 Moby-Dick, https://example.org/moby");
+  r.move(Motion::grapheme_right, true);
+  EXPECT_EQ(r.shown(), "The [quick ]brown fox");
+  EXPECT_EQ(r.state().selected_annotation(), nullptr);
+}
+
+TEST(ReaderState, HighlightingASelectedAnnotationRecoloursIt) {
+  Reader r("The quick brown fox");
+  add(r, "a[4,9) b[4,9)");
+  ASSERT_TRUE(r.state().select_annotation("b"));
+  EXPECT_EQ(r.state().highlight(Color::purple).value().id, "b");
+  EXPECT_EQ(r.set().find("a")->color, Color::yellow);
+  EXPECT_EQ(r.set().find("b")->color, Color::purple);
 }
 
 TEST(ReaderState, DeletingTheSelectedAnnotationIsUndoable) {
