@@ -36,3 +36,14 @@ mergeInto(LibraryManager.library, {
     if (Module['onExportRequested']) Module['onExportRequested']();
   },
 });
+
+mergeInto(LibraryManager.library, {
+  // Puts text on the system clipboard (called from a user gesture's handler or frame).
+  scholion_js_copy: function (text) {
+    var s = UTF8ToString(text);
+    if (Module['onCopy']) Module['onCopy'](s);
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+      navigator.clipboard.writeText(s).catch(function () {});
+    }
+  },
+});

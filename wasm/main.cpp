@@ -1,70 +1,81 @@
-// The canvas's platform layer: WebGL2 context, input from emscripten/html5.h, frames on
-// demand, and the functions JavaScript calls. One module instance drives one canvas.
+// The canvas's frame loop and the functions JavaScript calls. One module instance
+// drives one canvas; input arrives in input.cpp.
 //
-// [SECTION] State
+// [SECTION] State and helpers
 // [SECTION] Frames: drawn only when something changed
-// [SECTION] Input: mouse, wheel, touch, keys (keys only while the canvas has focus)
+// [SECTION] Toolbar and notice (ImGui)
 // [SECTION] Exports to JavaScript
 #include <emscripten.h>
 #include <emscripten/html5.h>
 
 #include <GLES3/gl3.h>
 
+#include <unistd.h>
+
+#include <algorithm>
+#include <array>
 #include <cmath>
-#include <cstdio>
 #include <string>
 
 #include <imgui.h>
 #include <backends/imgui_impl_opengl3.h>
 
-#include <unistd.h>
-
-#include "core/annotation_set.hpp"
-#include "core/document.hpp"
+#include "core/anchoring.hpp"
 #include "core/markdown_export.hpp"
 #include "core/storage_format.hpp"
 #include "core/utf8.hpp"
 #include "core/w3c_format.hpp"
-#include "wasm/fonts.hpp"
-#include "wasm/reader.hpp"
-
-// In library_scholion.js.
-extern "C" {
-void scholion_bind_canvas(const char* selector);
-EMSCRIPTEN_WEBGL_CONTEXT_HANDLE scholion_create_webgl2_context();
-void scholion_canvas_origin(double* left, double* top);
-void scholion_js_annotations_changed();
-void scholion_js_export_requested();
-}
+#include "wasm/canvas.hpp"
 
 namespace scholion::web {
-namespace {
 
-// [SECTION] State
-
-struct Canvas {
-  std::string selector;  // "#id" of the <canvas>
-  EMSCRIPTEN_WEBGL_CONTEXT_HANDLE gl = 0;
-  float css_width = 0, css_height = 0, dpr = 1;
-  FontSet fonts;
-  Reader reader{fonts};
-  bool frame_requested = false;
-  int extra_frames = 0;        // ImGui settles popups and sizes over a few frames
-  uint32_t frames_drawn = 0;   // read by tests: idle means this does not move
-  std::size_t lines_drawn = 0;
-  bool mouse_down = false, mouse_pressed = false;  // pressed: latched until drawn
-  float mouse_x = -1, mouse_y = -1;                // device pixels, canvas-relative
-  float touch_last_y = 0;
-  std::string last_error;  // returned to JS, valid until the next call
-  std::string scratch;     // likewise, for diagnostics
-  std::optional<DocumentInfo> pending_info;  // document being built block by block
-  std::vector<Block> pending_blocks;
-  std::optional<AnnotationSet> annotations;  // of the shown document
-  std::string notice;                        // a message for the reader, drawn on top
-  bool notice_can_export = false;            // with an "Export" button
-};
+// [SECTION] State and helpers
 
 Canvas* g = nullptr;
+
+Timestamp now_ms() { return static_cast<Timestamp>(emscripten_date_now()); }
+
+uint64_t random64() {
+  uint64_t v = 0;
+  getentropy(&v, sizeof v);  // crypto.getRandomValues underneath
+  return v;
+}
+
+namespace {
+
+bool inside(ImVec2 min, ImVec2 max, float x, float y) {
+  return x >= min.x && x < max.x && y >= min.y && y < max.y;
+}
+
+StoredDocument stored_document() {
+  const Document& doc = *g->reader.document();
+  StoredDocument stored;
+  stored.document = {doc.id(), doc.title(), doc.source_url(), doc.fingerprint()};
+  for (const Annotation* a : g->annotations->all()) stored.annotations.push_back(*a);
+  stored.tombstones = g->annotations->tombstones();
+  return stored;
+}
+
+const char* fail(std::string message) {
+  g->last_error = std::move(message);
+  return g->last_error.c_str();
+}
+
+// Shows a new document: its annotations start empty (storage brings them in).
+const char* show(Result<Document> doc) {
+  if (!doc) return fail(doc.error().describe());
+  g->fonts.want_glyphs(doc->text());
+  g->state.reset();
+  g->reader.set_document(*doc);
+  g->annotations.emplace(now_ms, doc->length());
+  g->annotations->subscribe([](const ChangeEvent&) {
+    scholion_js_annotations_changed();
+    request_frame();
+  });
+  g->state.emplace(*doc, *g->annotations, random64);
+  request_frame();
+  return "";
+}
 
 // [SECTION] Frames
 
@@ -76,7 +87,19 @@ EM_BOOL on_animation_frame(double, void*) {
   return EM_FALSE;
 }
 
-void request_frame(int extra = 2) {
+// Momentum after a flick: the scroll slows down over about a third of a second.
+void step_momentum(double now) {
+  if (g->velocity == 0) return;
+  const double dt = std::min(50.0, now - g->last_frame_ms);
+  const bool moved = g->reader.scroll_by(static_cast<float>(g->velocity * dt));
+  g->velocity *= static_cast<float>(std::exp(-dt / 325.0));
+  if (!moved || std::fabs(g->velocity) < 0.02f) g->velocity = 0;
+  else request_frame(0);
+}
+
+}  // namespace
+
+void request_frame(int extra) {
   g->extra_frames = std::max(g->extra_frames, extra);
   if (!g->frame_requested) {
     g->frame_requested = true;
@@ -84,12 +107,80 @@ void request_frame(int extra = 2) {
   }
 }
 
-Timestamp now_ms() { return static_cast<Timestamp>(emscripten_date_now()); }
+bool point_on_ui(float x, float y) {
+  return (g->toolbar_shown && inside(g->toolbar_min, g->toolbar_max, x, y)) ||
+         (!g->notice.empty() && inside(g->notice_min, g->notice_max, x, y));
+}
 
-uint64_t random64() {
-  uint64_t v = 0;
-  getentropy(&v, sizeof v);  // crypto.getRandomValues underneath
-  return v;
+namespace {
+
+// [SECTION] Toolbar and notice
+
+constexpr std::array<ImU32, 5> kSwatch = {
+    IM_COL32(0xFF, 0xD4, 0x3B, 0xFF), IM_COL32(0x69, 0xDB, 0x7C, 0xFF),
+    IM_COL32(0x74, 0xC0, 0xFC, 0xFF), IM_COL32(0xF7, 0x83, 0xAC, 0xFF),
+    IM_COL32(0xB1, 0x97, 0xFC, 0xFF)};
+
+// Next to a selection: five colours and "Copy quote" (and "Delete" on a highlight).
+// Above the selection, or below it on touch, where the system's own menu does not go.
+void draw_toolbar() {
+  g->toolbar_shown = false;
+  if (!g->state || g->dragging || g->touch == TouchMode::handle_from ||
+      g->touch == TouchMode::handle_to) {
+    return;
+  }
+  const Selection& sel = g->state->selection();
+  if (sel.empty()) return;
+  const Layout& layout = g->reader.layout();
+  const Rect top = layout.caret_rect(sel.from(), Affinity::downstream);
+  const Rect bottom = layout.caret_rect(sel.to(), Affinity::upstream);
+  const float s = g->dpr;
+  const float swatch = 22 * s;
+  const ImVec2 size(5 * (swatch + 6 * s) + 110 * s + (g->state->selected_annotation() ? 70 * s : 0),
+                    swatch + 14 * s);
+  const float view_h = g->reader.viewport_height();
+  float y = g->touch_ui ? g->reader.to_screen_y(bottom.bottom()) + 2.6f * g->reader.handle_radius()
+                        : g->reader.to_screen_y(top.y) - size.y - 6 * s;
+  if (y < 4 * s) y = g->reader.to_screen_y(bottom.bottom()) + 8 * s;
+  y = std::clamp(y, 4 * s, std::max(4 * s, view_h - size.y - 4 * s));
+  const float x = std::clamp(top.x - 8 * s, 4 * s, std::max(4 * s, ImGui::GetIO().DisplaySize.x - size.x - 4 * s));
+
+  ImGui::SetNextWindowPos(ImVec2(x, y));
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(7 * s, 7 * s));
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 8 * s);
+  ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(6 * s, 6 * s));
+  ImGui::PushStyleVar(ImGuiStyleVar_FrameRounding, 5 * s);
+  ImGui::PushStyleColor(ImGuiCol_WindowBg, IM_COL32(0x24, 0x29, 0x2F, 0xF4));
+  ImGui::Begin("##toolbar", nullptr,
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                   ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoFocusOnAppearing);
+  for (std::size_t i = 0; i < kPalette.size(); ++i) {
+    ImGui::PushID(static_cast<int>(i));
+    if (i > 0) ImGui::SameLine();
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    if (ImGui::InvisibleButton("colour", ImVec2(swatch, swatch))) {
+      g->state->set_last_color(kPalette[i]);
+      (void)g->state->highlight(kPalette[i]);
+    }
+    const bool current = g->state->selected_annotation() && g->state->selected_annotation()->color == kPalette[i];
+    ImDrawList* list = ImGui::GetWindowDrawList();
+    const ImVec2 c(at.x + swatch / 2, at.y + swatch / 2);
+    list->AddCircleFilled(c, swatch / 2 - (ImGui::IsItemHovered() ? 0 : 2 * s), kSwatch[i]);
+    if (current) list->AddCircle(c, swatch / 2, IM_COL32_WHITE, 0, 2 * s);
+    ImGui::PopID();
+  }
+  ImGui::SameLine();
+  if (ImGui::Button("Copy quote")) scholion_js_copy(g->state->quote_with_citation().c_str());
+  if (g->state->selected_annotation()) {
+    ImGui::SameLine();
+    if (ImGui::Button("Delete")) (void)g->state->delete_selected_annotation();
+  }
+  g->toolbar_min = ImGui::GetWindowPos();
+  g->toolbar_max = ImVec2(g->toolbar_min.x + ImGui::GetWindowSize().x, g->toolbar_min.y + ImGui::GetWindowSize().y);
+  g->toolbar_shown = true;
+  ImGui::End();
+  ImGui::PopStyleColor();
+  ImGui::PopStyleVar(4);
 }
 
 // A bar across the top of the canvas with the current notice, if any.
@@ -110,6 +201,8 @@ void draw_notice() {
   ImGui::TextUnformatted(g->notice.c_str());
   ImGui::PopTextWrapPos();
   if (g->notice_can_export && ImGui::Button("Export annotations")) scholion_js_export_requested();
+  g->notice_min = ImGui::GetWindowPos();
+  g->notice_max = ImVec2(g->notice_min.x + ImGui::GetWindowSize().x, g->notice_min.y + ImGui::GetWindowSize().y);
   ImGui::End();
   ImGui::PopStyleVar(2);
   ImGui::PopStyleColor(2);
@@ -122,18 +215,29 @@ void draw_frame() {
     ImGui_ImplOpenGL3_CreateFontsTexture();
     g->reader.invalidate_layout();
   }
+  const double now = emscripten_get_now();
+  step_momentum(now);
+  g->last_frame_ms = now;
+
   ImGuiIO& io = ImGui::GetIO();
   io.DisplaySize = ImVec2(g->css_width * g->dpr, g->css_height * g->dpr);
   io.DisplayFramebufferScale = ImVec2(1, 1);  // we work in device pixels throughout
   io.MousePos = ImVec2(g->mouse_x, g->mouse_y);
-  io.MouseDown[0] = g->mouse_down || g->mouse_pressed;
+  // ImGui 1.86 has no input queue: a press released before this frame still counts once.
+  io.MouseDown[0] = g->pointer_on_ui && (g->mouse_down || g->mouse_pressed);
   g->mouse_pressed = false;
 
   ImGui_ImplOpenGL3_NewFrame();
   ImGui::NewFrame();
   g->reader.set_viewport(io.DisplaySize.x, io.DisplaySize.y);
-  g->lines_drawn = g->reader.draw(ImGui::GetBackgroundDrawList(),
-                                   g->annotations ? &*g->annotations : nullptr);
+  DrawOptions options;
+  options.annotations = g->annotations ? &*g->annotations : nullptr;
+  options.state = g->state ? &*g->state : nullptr;
+  options.show_caret = g->caret_mode && g->focused;
+  options.show_handles = g->touch_ui;
+  options.emphasised = g->state ? g->state->selected_annotation() : nullptr;
+  g->lines_drawn = g->reader.draw(ImGui::GetBackgroundDrawList(), options);
+  if (g->reader.has_layout()) draw_toolbar();
   draw_notice();
   ImGui::Render();
 
@@ -148,125 +252,6 @@ void draw_frame() {
     --g->extra_frames;
     request_frame(0);
   }
-}
-
-// [SECTION] Input
-
-void track_mouse(const EmscriptenMouseEvent* e) {
-  double left = 0, top = 0;
-  scholion_canvas_origin(&left, &top);
-  g->mouse_x = static_cast<float>((e->clientX - left) * g->dpr);
-  g->mouse_y = static_cast<float>((e->clientY - top) * g->dpr);
-}
-
-EM_BOOL on_mouse_down(int, const EmscriptenMouseEvent* e, void*) {
-  track_mouse(e);
-  if (e->button == 0) g->mouse_down = g->mouse_pressed = true;
-  request_frame();
-  return EM_FALSE;  // keep the browser's focus handling
-}
-
-// Move and up are watched on the window so a drag continues outside the canvas, but
-// only acted on while a drag that started here is in progress.
-EM_BOOL on_mouse_move(int, const EmscriptenMouseEvent* e, void*) {
-  if (!g->mouse_down) return EM_FALSE;
-  track_mouse(e);
-  request_frame();
-  return EM_FALSE;
-}
-
-EM_BOOL on_mouse_up(int, const EmscriptenMouseEvent* e, void*) {
-  if (!g->mouse_down) return EM_FALSE;
-  track_mouse(e);
-  g->mouse_down = false;
-  request_frame();
-  return EM_FALSE;
-}
-
-EM_BOOL on_wheel(int, const EmscriptenWheelEvent* e, void*) {
-  double dy = e->deltaY;  // normalised to CSS pixels
-  if (e->deltaMode == DOM_DELTA_LINE) dy *= 40;
-  if (e->deltaMode == DOM_DELTA_PAGE) dy *= g->css_height * 0.9;
-  if (!g->reader.scroll_by(static_cast<float>(dy * g->dpr))) return EM_FALSE;  // page scrolls
-  request_frame(0);
-  return EM_TRUE;
-}
-
-EM_BOOL on_touch_start(int, const EmscriptenTouchEvent* e, void*) {
-  if (e->numTouches < 1) return EM_FALSE;
-  g->touch_last_y = static_cast<float>(e->touches[0].clientY);
-  return EM_FALSE;
-}
-
-EM_BOOL on_touch_move(int, const EmscriptenTouchEvent* e, void*) {
-  if (e->numTouches != 1) return EM_FALSE;
-  const auto y = static_cast<float>(e->touches[0].clientY);
-  const float dy = g->touch_last_y - y;
-  g->touch_last_y = y;
-  if (!g->reader.scroll_by(dy * g->dpr)) return EM_FALSE;
-  request_frame(0);
-  return EM_TRUE;
-}
-
-EM_BOOL on_key_down(int, const EmscriptenKeyboardEvent* e, void*) {
-  if (e->ctrlKey || e->metaKey || e->altKey) return EM_FALSE;
-  const std::string key = e->key;
-  const float line = g->fonts.line_height(TextStyle::body);
-  const float page = g->css_height * g->dpr * 0.9f;
-  bool handled = true;
-  if (key == "ArrowDown") g->reader.scroll_by(line);
-  else if (key == "ArrowUp") g->reader.scroll_by(-line);
-  else if (key == "PageDown" || (key == " " && !e->shiftKey)) g->reader.scroll_by(page);
-  else if (key == "PageUp" || (key == " " && e->shiftKey)) g->reader.scroll_by(-page);
-  else if (key == "Home") g->reader.scroll_to(0);
-  else if (key == "End") g->reader.scroll_to(g->reader.page_height() * 1e6f);
-  else handled = false;
-  if (handled) request_frame(0);
-  return handled ? EM_TRUE : EM_FALSE;
-}
-
-EM_BOOL on_focus_change(int, const EmscriptenFocusEvent*, void*) {
-  request_frame();
-  return EM_FALSE;
-}
-
-void install_input_handlers() {
-  const char* c = g->selector.c_str();
-  emscripten_set_mousedown_callback(c, nullptr, false, on_mouse_down);
-  emscripten_set_mousemove_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, false, on_mouse_move);
-  emscripten_set_mouseup_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, false, on_mouse_up);
-  emscripten_set_wheel_callback(c, nullptr, false, on_wheel);
-  emscripten_set_touchstart_callback(c, nullptr, false, on_touch_start);
-  emscripten_set_touchmove_callback(c, nullptr, false, on_touch_move);
-  emscripten_set_keydown_callback(c, nullptr, false, on_key_down);
-  emscripten_set_focus_callback(c, nullptr, false, on_focus_change);
-  emscripten_set_blur_callback(c, nullptr, false, on_focus_change);
-}
-
-StoredDocument stored_document() {
-  const Document& doc = *g->reader.document();
-  StoredDocument stored;
-  stored.document = {doc.id(), doc.title(), doc.source_url(), doc.fingerprint()};
-  for (const Annotation* a : g->annotations->all()) stored.annotations.push_back(*a);
-  stored.tombstones = g->annotations->tombstones();
-  return stored;
-}
-
-const char* report(const Result<Document>& doc) {
-  if (!doc) {
-    g->last_error = doc.error().describe();
-    return g->last_error.c_str();
-  }
-  g->fonts.want_glyphs(doc->text());
-  g->fonts.want_glyphs(doc->title());
-  g->reader.set_document(*doc);
-  g->annotations.emplace(now_ms, doc->length());
-  g->annotations->subscribe([](const ChangeEvent&) {
-    scholion_js_annotations_changed();
-    request_frame();
-  });
-  request_frame();
-  return "";
 }
 
 }  // namespace
@@ -323,7 +308,7 @@ EMSCRIPTEN_KEEPALIVE void scholion_resize(float css_width, float css_height, flo
 // Loads a plain-text document (see document_from_plain_text). Returns "" or the error.
 EMSCRIPTEN_KEEPALIVE const char* scholion_load_plain_text(const char* utf8, int size,
                                                           const char* id) {
-  return report(document_from_plain_text(std::string_view(utf8, static_cast<std::size_t>(size)), id));
+  return show(document_from_plain_text(std::string_view(utf8, static_cast<std::size_t>(size)), id));
 }
 
 // Builds a document block by block: begin, add_block for each, end (returns "" or the
@@ -345,33 +330,71 @@ EMSCRIPTEN_KEEPALIVE const char* scholion_doc_end() {
   auto doc = Document::make(std::move(*g->pending_info), std::move(g->pending_blocks));
   g->pending_info.reset();
   g->pending_blocks.clear();
-  return report(doc);
+  return show(std::move(doc));
 }
 
 // --- Annotations and storage ---
 
 // Highlights [start, end) (code points) in a palette colour; returns "" or the error.
 EMSCRIPTEN_KEEPALIVE const char* scholion_highlight(uint32_t start, uint32_t end, int color) {
-  const auto& doc = g->reader.document();
-  if (!doc || !g->annotations) return "no document is shown";
-  if (start >= end || end > doc->length()) {
-    g->last_error = "range [" + std::to_string(start) + ", " + std::to_string(end) +
-                    ") is not inside the text (length " + std::to_string(doc->length()) + ")";
-    return g->last_error.c_str();
+  if (!g->state) return "no document is shown";
+  const uint32_t length = g->reader.document()->length();
+  if (start >= end || end > length) {
+    return fail("range [" + std::to_string(start) + ", " + std::to_string(end) +
+                ") is not inside the text (length " + std::to_string(length) + ")");
   }
   if (color < 0 || color >= static_cast<int>(kPalette.size())) color = 0;
-  Annotation a;
-  a.id = make_uuid_v4(random64);
-  a.start = start;
-  a.end = end;
-  a.quote = quote_from_document(*doc, start, end);
-  a.color = kPalette[static_cast<std::size_t>(color)];
-  auto added = g->annotations->add(std::move(a));
-  if (!added) {
-    g->last_error = added.error().describe();
-    return g->last_error.c_str();
-  }
+  g->state->select(start, end);
+  auto added = g->state->highlight(kPalette[static_cast<std::size_t>(color)]);
+  if (!added) return fail(added.error().describe());
   return "";
+}
+
+// Selects [anchor, head) as the reader would by dragging (code points).
+EMSCRIPTEN_KEEPALIVE void scholion_select(uint32_t anchor, uint32_t head) {
+  if (!g->state) return;
+  g->state->select(anchor, head);
+  request_frame();
+}
+
+// The selection as JSON: {"anchor", "head", "text", "annotation": id or null}.
+EMSCRIPTEN_KEEPALIVE const char* scholion_selection_json() {
+  if (!g->state) return "null";
+  const Selection& sel = g->state->selection();
+  const Annotation* selected = g->state->selected_annotation();
+  Json out = {{"anchor", sel.anchor}, {"head", sel.head}, {"text", g->state->selected_text()},
+              {"annotation", selected ? Json(selected->id) : Json(nullptr)}};
+  g->scratch = dump_json(out);
+  return g->scratch.c_str();
+}
+
+// Every annotation as JSON (storage form), for tests and the publisher's API.
+EMSCRIPTEN_KEEPALIVE const char* scholion_annotations_json() {
+  if (!g->annotations) return "[]";
+  g->scratch = dump_json(storage_to_json(stored_document())["annotations"]);
+  return g->scratch.c_str();
+}
+
+// Screen rectangle (CSS pixels, canvas-relative) of code point range [from, to)'s first
+// line, or null when it is not laid out on screen: lets tests aim real pointer input.
+EMSCRIPTEN_KEEPALIVE const char* scholion_range_rect(uint32_t from, uint32_t to) {
+  if (!g->reader.has_layout()) return "null";
+  const auto rects = g->reader.layout().selection_rects(from, to);
+  if (rects.empty()) return "null";
+  const Rect& r = rects.front();
+  const float k = 1 / g->dpr;
+  Json out = {{"x", r.x * k}, {"y", g->reader.to_screen_y(r.y) * k}, {"width", r.width * k},
+              {"height", r.height * k}, {"lines", rects.size()}};
+  g->scratch = dump_json(out);
+  return g->scratch.c_str();
+}
+
+// Scrolls so that code point `cp` is near the top (layout units → CSS via dpr).
+EMSCRIPTEN_KEEPALIVE void scholion_scroll_to_position(uint32_t cp) {
+  if (!g->reader.has_layout()) return;
+  const Rect r = g->reader.layout().caret_rect(cp);
+  g->reader.scroll_to(r.y - g->fonts.line_height(TextStyle::body));
+  request_frame();
 }
 
 EMSCRIPTEN_KEEPALIVE uint32_t scholion_annotation_count() {
@@ -397,27 +420,26 @@ EMSCRIPTEN_KEEPALIVE const char* scholion_export(int format) {
 EMSCRIPTEN_KEEPALIVE const char* scholion_merge_storage(const char* json) {
   if (!g->annotations) return "no document is shown";
   auto stored = read_storage_json(json);
-  if (!stored) {
-    g->last_error = stored.error().describe();
-    return g->last_error.c_str();
-  }
+  if (!stored) return fail(stored.error().describe());
+  std::vector<Annotation> incoming = std::move(stored->annotations);
   if (stored->document.fingerprint != g->reader.document()->fingerprint()) {
-    // The article changed since these were saved; re-anchoring places them again.
-    // Until it does, keep them out of the set rather than on the wrong text.
-    g->last_error = "the stored annotations belong to another version of this text (" +
-                    stored->document.fingerprint + ")";
-    return g->last_error.c_str();
+    // The article changed since these were saved: every annotation is anchored afresh
+    // in the new text. Those that cannot be placed are not merged (they would land on
+    // the wrong text); the stored copy keeps them until orphans are listed (issue 6).
+    const AnchorText text(*g->reader.document());
+    std::vector<Annotation> placed;
+    for (Reanchored& r : reanchor_all(incoming, text)) {
+      if (r.result.anchored()) placed.push_back(std::move(r.annotation));
+    }
+    incoming = std::move(placed);
   }
-  auto merged = g->annotations->merge(stored->annotations, stored->tombstones);
-  if (!merged) {
-    g->last_error = merged.error().describe();
-    return g->last_error.c_str();
-  }
+  auto merged = g->annotations->merge(incoming, stored->tombstones);
+  if (!merged) return fail(merged.error().describe());
   return "";
 }
 
-EMSCRIPTEN_KEEPALIVE void scholion_undo() { if (g->annotations) g->annotations->undo(); }
-EMSCRIPTEN_KEEPALIVE void scholion_redo() { if (g->annotations) g->annotations->redo(); }
+EMSCRIPTEN_KEEPALIVE void scholion_undo() { if (g->state) g->state->undo(); }
+EMSCRIPTEN_KEEPALIVE void scholion_redo() { if (g->state) g->state->redo(); }
 
 // Shows `text` in a bar over the canvas (empty: hides it), with an Export button.
 EMSCRIPTEN_KEEPALIVE void scholion_set_notice(const char* text, int can_export) {

@@ -11,7 +11,12 @@ namespace {
 
 constexpr ImU32 kPaper = IM_COL32(0xFB, 0xFA, 0xF7, 0xFF);
 constexpr ImU32 kInk = IM_COL32(0x1F, 0x23, 0x28, 0xFF);
+constexpr ImU32 kMuted = IM_COL32(0x5C, 0x63, 0x6E, 0xFF);
 constexpr ImU32 kScrollThumb = IM_COL32(0x1F, 0x23, 0x28, 0x40);
+constexpr ImU32 kSelection = IM_COL32(0x33, 0x77, 0xDD, 0x48);
+constexpr ImU32 kCaret = IM_COL32(0x1F, 0x4F, 0xB4, 0xFF);
+constexpr ImU32 kHandle = IM_COL32(0x1F, 0x6F, 0xEB, 0xFF);
+constexpr ImU32 kOutline = IM_COL32(0x1F, 0x23, 0x28, 0xB0);
 
 // Highlight colours, translucent so that overlapping highlights blend and each stays
 // visible. Indexed by Color.
@@ -39,14 +44,18 @@ void Reader::set_viewport(float width, float height) {
 }
 
 void Reader::ensure_layout() {
-  if (layout_valid_ || !doc_) return;
+  if (layout_valid_ || !has_layout()) return;
   LayoutOptions options;
   options.width = width_;
   options.margin = std::max(12.0f * fonts_.scale(), std::min(48.0f * fonts_.scale(), width_ * 0.05f));
-  options.max_measure_em = 34;  // ≈ 70 characters of the body face
   layout_ = Layout(*doc_, fonts_, options);
   layout_valid_ = true;
   scroll_ = std::clamp(scroll_, 0.0f, max_scroll());
+}
+
+const Layout& Reader::layout() {
+  ensure_layout();
+  return layout_;
 }
 
 float Reader::max_scroll() const {
@@ -63,9 +72,38 @@ bool Reader::scroll_to(float y) {
   return true;
 }
 
-std::size_t Reader::draw(ImDrawList* list, const AnnotationSet* annotations) {
+bool Reader::reveal(float top, float bottom) {
+  const float pad = fonts_.line_height(TextStyle::body);
+  if (top - pad < scroll_) return scroll_to(top - pad);
+  if (bottom + pad > scroll_ + height_) return scroll_to(bottom + pad - height_);
+  return false;
+}
+
+// Highlight rectangles for one line: the runs covering it, each piece measured along the
+// line. Pieces of an emphasised annotation get an outline.
+void Reader::draw_runs(ImDrawList* list, const Line& line, std::size_t line_index, float top,
+                       const std::vector<Run>& runs, std::size_t& run, const Annotation* emphasised) {
+  while (run < runs.size() && runs[run].end <= line.start) ++run;
+  for (std::size_t r = run; r < runs.size() && runs[r].start < line.end; ++r) {
+    if (runs[r].annotations.empty()) continue;
+    const uint32_t from = std::max(runs[r].start, line.start);
+    const uint32_t to = std::min(runs[r].end, line.end);
+    if (from >= to) continue;
+    const float x0 = layout_.x_at(line_index, from);
+    const float x1 = layout_.x_at(line_index, to);
+    for (const Annotation* a : runs[r].annotations) {
+      list->AddRectFilled(ImVec2(x0, top), ImVec2(x1, top + line.height),
+                          kHighlight[static_cast<std::size_t>(a->color)]);
+      if (a == emphasised) {
+        list->AddRect(ImVec2(x0, top), ImVec2(x1, top + line.height), kOutline, 0, 0, fonts_.scale());
+      }
+    }
+  }
+}
+
+std::size_t Reader::draw(ImDrawList* list, const DrawOptions& options) {
   list->AddRectFilled(ImVec2(0, 0), ImVec2(width_, height_), kPaper);
-  if (!doc_ || !fonts_.font(TextStyle::body)) return 0;
+  if (!has_layout()) return 0;
   ensure_layout();
 
   const auto [first, last] = layout_.visible(scroll_, scroll_ + height_);
@@ -74,53 +112,60 @@ std::size_t Reader::draw(ImDrawList* list, const AnnotationSet* annotations) {
   const TextOffsets& offsets = doc_->offsets();
   const auto& lines = layout_.lines();
 
-  // The runs of highlighted text over the visible lines; each line walks them in step.
+  // Under the text: highlights, then the selection.
   runs_.clear();
-  if (annotations) runs_ = annotations->segment(lines[first].start, lines[last - 1].end);
+  if (options.annotations) runs_ = options.annotations->segment(lines[first].start, lines[last - 1].end);
   std::size_t run = 0;
+  for (std::size_t i = first; i < last; ++i) {
+    draw_runs(list, lines[i], i, std::round(lines[i].y - scroll_), runs_, run, options.emphasised);
+  }
+  const Selection* sel = options.state ? &options.state->selection() : nullptr;
+  if (sel && !sel->empty()) {
+    rects_.clear();
+    layout_.selection_rects(std::max(sel->from(), lines[first].start),
+                            std::min(sel->to(), lines[last - 1].end), rects_);
+    for (const Rect& r : rects_) {
+      list->AddRectFilled(ImVec2(r.x, r.y - scroll_), ImVec2(r.right(), r.bottom() - scroll_), kSelection);
+    }
+  }
 
-  // Channel 0 holds highlights, channel 1 the text: one pass, highlights underneath.
-  list->ChannelsSplit(2);
+  // The text, glyph by glyph, only for visible lines.
   for (std::size_t i = first; i < last; ++i) {
     const Line& line = lines[i];
     ImFont* font = fonts_.font(line.style);
     const float size = font->FontSize;
     // Whole device pixels vertically keep every line equally crisp.
-    const float top = std::round(line.y - scroll_);
     const float y = std::round(line.y - scroll_ + (line.height - size) * 0.5f);
     float x = line.x;
     std::size_t at = offsets.byte_at(line.start);
-    uint32_t cp_index = line.start;
     const std::size_t end = offsets.byte_at(line.end);
-    while (run < runs_.size() && runs_[run].end <= line.start) ++run;
-    std::size_t r = run;
-    float run_x = x;  // where the current run's piece on this line began
-    auto close_run = [&](float to_x) {
-      if (r < runs_.size() && !runs_[r].annotations.empty() && to_x > run_x) {
-        list->ChannelsSetCurrent(0);
-        for (const Annotation* a : runs_[r].annotations) {
-          list->AddRectFilled(ImVec2(run_x, top), ImVec2(to_x, top + line.height),
-                              kHighlight[static_cast<std::size_t>(a->color)]);
-        }
-      }
-    };
-    list->ChannelsSetCurrent(1);
     while (at < end) {
-      while (r < runs_.size() && runs_[r].end <= cp_index) {
-        close_run(x);
-        ++r;
-        run_x = x;
-      }
       const char32_t cp = next_code_point(text, at);
-      ++cp_index;
       if (is_invisible(cp)) continue;
-      list->ChannelsSetCurrent(1);
       font->RenderChar(list, size, ImVec2(x, y), kInk, static_cast<ImWchar>(cp));
       x += font->GetCharAdvance(static_cast<ImWchar>(cp));
     }
-    close_run(x);
   }
-  list->ChannelsMerge();
+  // List markers, on the first line of their block.
+  for (const BlockBox& box : layout_.blocks()) {
+    if (box.marker.empty() || box.first_line < first || box.first_line >= last) continue;
+    const Line& line = lines[box.first_line];
+    ImFont* font = fonts_.font(line.style);
+    const float y = std::round(line.y - scroll_ + (line.height - font->FontSize) * 0.5f);
+    list->AddText(font, font->FontSize, ImVec2(box.marker_x, y), kMuted, box.marker.data(),
+                  box.marker.data() + box.marker.size());
+  }
+
+  if (sel && sel->empty() && options.show_caret) {
+    const Rect c = layout_.caret_rect(sel->head, sel->affinity);
+    const float w = std::max(1.0f, std::round(1.5f * fonts_.scale()));
+    list->AddRectFilled(ImVec2(c.x, c.y - scroll_), ImVec2(c.x + w, c.bottom() - scroll_), kCaret);
+  }
+  if (sel && !sel->empty() && options.show_handles) {
+    if (auto h = handle_positions(*options.state)) {
+      for (ImVec2 p : {h->first, h->second}) list->AddCircleFilled(p, handle_radius(), kHandle);
+    }
+  }
 
   if (layout_.height() > height_) {
     const float s = fonts_.scale();
@@ -130,6 +175,16 @@ std::size_t Reader::draw(ImDrawList* list, const AnnotationSet* annotations) {
                         ImVec2(width_ - 3 * s, thumb_y + thumb_h - 2 * s), kScrollThumb, 2 * s);
   }
   return last - first;
+}
+
+std::optional<std::pair<ImVec2, ImVec2>> Reader::handle_positions(const ReaderState& state) {
+  const Selection& sel = state.selection();
+  if (sel.empty() || !has_layout()) return std::nullopt;
+  ensure_layout();
+  const Rect a = layout_.caret_rect(sel.from(), Affinity::downstream);
+  const Rect b = layout_.caret_rect(sel.to(), Affinity::upstream);
+  const float r = handle_radius();
+  return std::pair{ImVec2(a.x, a.bottom() - scroll_ + r), ImVec2(b.x, b.bottom() - scroll_ + r)};
 }
 
 }  // namespace scholion::web

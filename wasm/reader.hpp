@@ -1,18 +1,29 @@
-// The reading view: lays the document out with the real fonts and draws the visible
-// lines onto an ImDrawList. Holds only view state (scroll position); the document and
-// its layout come from core/.
+// The reading view: lays the document out with the real fonts and draws what is visible
+// — highlights and the selection under the text, the text, the caret, touch handles —
+// onto an ImDrawList. It holds only view state (scroll position); the document, the
+// layout, the selection and the annotations come from core/.
 #pragma once
 
 #include <optional>
+#include <vector>
 
 #include <imgui.h>
 
 #include "core/annotation_set.hpp"
 #include "core/document.hpp"
 #include "core/layout.hpp"
+#include "core/reader_state.hpp"
 #include "wasm/fonts.hpp"
 
 namespace scholion::web {
+
+struct DrawOptions {
+  const AnnotationSet* annotations = nullptr;
+  const ReaderState* state = nullptr;
+  bool show_caret = false;    // keyboard caret mode, canvas focused
+  bool show_handles = false;  // touch selection handles
+  const Annotation* emphasised = nullptr;  // flashed or hovered
+};
 
 class Reader {
  public:
@@ -23,30 +34,47 @@ class Reader {
 
   // Viewport size in device pixels.
   void set_viewport(float width, float height);
+  float viewport_height() const { return height_; }
   // Scrolls by `dy` device pixels; false if already at that end (the page may scroll).
   bool scroll_by(float dy);
   bool scroll_to(float y);
   float scroll() const { return scroll_; }
-  float page_height() const { return height_; }
+  float page_height() const { return layout_valid_ ? layout_.height() : 0; }
+  // Scrolls the least needed to show [top, bottom) (layout units); true if it moved.
+  bool reveal(float top, float bottom);
 
   // Re-lays out the text after the fonts or the viewport changed.
   void invalidate_layout() { layout_valid_ = false; }
+  // The layout, built if needed (requires a document and fonts).
+  const Layout& layout();
+  bool has_layout() const { return doc_.has_value() && fonts_.font(TextStyle::body) != nullptr; }
 
-  // Draws the visible part, highlights under the text; returns the number of lines drawn.
-  std::size_t draw(ImDrawList* list, const AnnotationSet* annotations);
+  // Screen (canvas device pixels) to layout coordinates and back.
+  float to_layout_y(float screen_y) const { return screen_y + scroll_; }
+  float to_screen_y(float layout_y) const { return layout_y - scroll_; }
+
+  // Draws the visible part; returns the number of lines drawn.
+  std::size_t draw(ImDrawList* list, const DrawOptions& options);
+
+  // Screen positions of the selection's touch handles (centre of each knob).
+  std::optional<std::pair<ImVec2, ImVec2>> handle_positions(const ReaderState& state);
+  float handle_radius() const { return 11 * fonts_.scale(); }
 
  private:
   void ensure_layout();
   float max_scroll() const;
+  void draw_runs(ImDrawList* list, const Line& line, std::size_t line_index, float top,
+                 const std::vector<Run>& runs, std::size_t& run, const Annotation* emphasised);
 
   FontSet& fonts_;
-  std::vector<Run> runs_;  // reused between frames: an idle-free frame should not allocate
   std::optional<Document> doc_;
   Layout layout_;
   bool layout_valid_ = false;
   float width_ = 0;
   float height_ = 0;
   float scroll_ = 0;
+  std::vector<Run> runs_;    // reused between frames
+  std::vector<Rect> rects_;  // likewise
 };
 
 }  // namespace scholion::web

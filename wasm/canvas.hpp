@@ -1,0 +1,90 @@
+// The state of one Scholion canvas (one per wasm module instance), shared by the frame
+// loop (main.cpp) and the input handlers (input.cpp).
+#pragma once
+
+#include <emscripten/html5.h>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/annotation_set.hpp"
+#include "core/document.hpp"
+#include "core/reader_state.hpp"
+#include "wasm/fonts.hpp"
+#include "wasm/reader.hpp"
+
+// In library_scholion.js.
+extern "C" {
+void scholion_bind_canvas(const char* selector);
+EMSCRIPTEN_WEBGL_CONTEXT_HANDLE scholion_create_webgl2_context();
+void scholion_canvas_origin(double* left, double* top);
+void scholion_js_annotations_changed();
+void scholion_js_export_requested();
+void scholion_js_copy(const char* text);
+}
+
+namespace scholion::web {
+
+enum class TouchMode { none, pending, scrolling, handle_from, handle_to };
+
+struct Canvas {
+  std::string selector;  // "#id" of the <canvas>
+  EMSCRIPTEN_WEBGL_CONTEXT_HANDLE gl = 0;
+  float css_width = 0, css_height = 0, dpr = 1;
+  FontSet fonts;
+  Reader reader{fonts};
+  std::optional<AnnotationSet> annotations;  // of the shown document
+  std::optional<ReaderState> state;          // selection and commands over them
+
+  // Frames
+  bool frame_requested = false;
+  int extra_frames = 0;       // ImGui settles popups and sizes over a few frames
+  uint32_t frames_drawn = 0;  // read by tests: idle means this does not move
+  std::size_t lines_drawn = 0;
+  double last_frame_ms = 0;
+  bool focused = false;
+
+  // Pointer (device pixels, canvas-relative)
+  float mouse_x = -1, mouse_y = -1;
+  bool mouse_down = false, mouse_pressed = false;  // pressed: latched until drawn
+  bool pointer_on_ui = false;  // the press went to the toolbar or notice, not the text
+  bool dragging = false;       // selecting text with the mouse
+  int click_count = 0;
+  double last_click_ms = 0;
+  float last_click_x = 0, last_click_y = 0;
+  bool moved_since_press = false;
+  bool caret_mode = false;  // a keyboard caret is shown
+
+  // Touch
+  TouchMode touch = TouchMode::none;
+  long touch_id = -1;
+  float touch_start_x = 0, touch_start_y = 0, touch_last_y = 0;
+  double touch_last_ms = 0;
+  float velocity = 0;  // device pixels per ms, for momentum after a flick
+  long long_press_timer = 0;
+  bool touch_ui = false;  // the last selection was made by touch: handles, toolbar below
+
+  // Toolbar and notice, as drawn in the last frame (device pixels)
+  ImVec2 toolbar_min{0, 0}, toolbar_max{0, 0};
+  bool toolbar_shown = false;
+  ImVec2 notice_min{0, 0}, notice_max{0, 0};
+  std::string notice;
+  bool notice_can_export = false;
+
+  // Strings handed to JavaScript: valid until the next call that returns one.
+  std::string last_error;
+  std::string scratch;
+  std::optional<DocumentInfo> pending_info;  // a document being built block by block
+  std::vector<Block> pending_blocks;
+};
+
+extern Canvas* g;
+
+void request_frame(int extra = 2);
+void install_input_handlers();
+bool point_on_ui(float x, float y);  // over the toolbar or the notice bar
+uint64_t random64();
+Timestamp now_ms();
+
+}  // namespace scholion::web
