@@ -389,6 +389,17 @@ EMSCRIPTEN_KEEPALIVE const char* scholion_range_rect(uint32_t from, uint32_t to)
   return g->scratch.c_str();
 }
 
+// The toolbar's rectangle (CSS pixels, canvas-relative) as last drawn, or null.
+EMSCRIPTEN_KEEPALIVE const char* scholion_toolbar_rect() {
+  if (!g->toolbar_shown) return "null";
+  const float k = 1 / g->dpr;
+  Json out = {{"x", g->toolbar_min.x * k}, {"y", g->toolbar_min.y * k},
+              {"width", (g->toolbar_max.x - g->toolbar_min.x) * k},
+              {"height", (g->toolbar_max.y - g->toolbar_min.y) * k}};
+  g->scratch = dump_json(out);
+  return g->scratch.c_str();
+}
+
 // Scrolls so that code point `cp` is near the top (layout units → CSS via dpr).
 EMSCRIPTEN_KEEPALIVE void scholion_scroll_to_position(uint32_t cp) {
   if (!g->reader.has_layout()) return;

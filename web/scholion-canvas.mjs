@@ -57,12 +57,14 @@ export async function mountCanvas(container, { base, label = 'Article with highl
     return r.json();
   });
   let store = null;  // the shown document's storage
+  let lastCopied = null;  // what the canvas last put on the clipboard
   const [core, textFaces] = await Promise.all([
     createScholionCore({
       locateFile: (file) => new URL(file, baseUrl).href,
       scholionCanvas: canvas,
       onAnnotationsChanged: () => store?.changed(),
       onExportRequested: () => download('w3c'),
+      onCopy: (text) => { lastCopied = text; },
     }),
     manifest.then((m) => Promise.all(m.text.map((f) => fetchBytes(fontUrl(f))))),
   ]);
@@ -188,6 +190,18 @@ export async function mountCanvas(container, { base, label = 'Article with highl
     highlight(start, end, color = 'yellow') {
       check(core._scholion_highlight(start, end, Math.max(0, COLORS.indexOf(color))));
     },
+    /** Selects code points [anchor, head) as a reader's drag would. */
+    select: (anchor, head) => core._scholion_select(anchor, head),
+    /** {anchor, head, text, annotation}: the selection and the selected annotation's id. */
+    selection: () => JSON.parse(core.UTF8ToString(core._scholion_selection_json())),
+    /** Every annotation, in document order, as stored. */
+    annotations: () => JSON.parse(core.UTF8ToString(core._scholion_annotations_json())),
+    /** The on-screen box (CSS px, canvas-relative) of a range's first line, or null. */
+    rangeRect: (from, to) => JSON.parse(core.UTF8ToString(core._scholion_range_rect(from, to))),
+    /** The selection toolbar's box (CSS px, canvas-relative) as last drawn, or null. */
+    toolbarRect: () => JSON.parse(core.UTF8ToString(core._scholion_toolbar_rect())),
+    /** Scrolls code point `cp` near the top of the canvas. */
+    scrollToPosition: (cp) => core._scholion_scroll_to_position(cp),
     /** The message shown over the canvas (storage problems), or null. */
     notice: () => notice,
     undo: () => core._scholion_undo(),
@@ -197,6 +211,8 @@ export async function mountCanvas(container, { base, label = 'Article with highl
     export: exportAs,
     /** Writes pending changes to storage now; true when they are stored. */
     flush: () => (store ? store.flush() : true),
+    /** The text the canvas last put on the clipboard (Copy quote, Ctrl+C), or null. */
+    lastCopied: () => lastCopied,
     /** Resolves when every font the shown text needs has arrived. */
     fontsReady: () => Promise.all(chunkLoads.values()),
     /** The shown document's plain text (blocks joined by blank lines). */

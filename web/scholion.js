@@ -38,7 +38,9 @@
     return blocks;
   }
 
-  function documentId() {
+  // The page's own address for citations and ids: its canonical URL, else og:url, else
+  // the address without query and hash.
+  function pageUrl() {
     const canonical = document.querySelector('link[rel="canonical"]');
     if (canonical && canonical.href) return canonical.href;
     const og = document.querySelector('meta[property="og:url"]');
@@ -72,9 +74,9 @@
       const blocks = extract(element);
       const heading = blocks.find((b) => b.kind === 'heading');
       canvas.loadDocument({
-        id: options.id || documentId(),
+        id: options.id || pageUrl(),
         title: heading ? heading.text : document.title,
-        url: location.href,
+        url: pageUrl(),
         blocks,
       });
       status.textContent = '';
