@@ -50,6 +50,8 @@ struct Canvas {
   bool mouse_down = false, mouse_pressed = false;  // pressed: latched until drawn
   bool pointer_on_ui = false;  // the press went to the toolbar or notice, not the text
   bool dragging = false;       // selecting text with the mouse
+  bool scrollbar_drag = false; // dragging the scrollbar thumb
+  float scrollbar_grab = 0.5f; // where on the thumb it was pressed (0..1)
   int click_count = 0;
   double last_click_ms = 0;
   float last_click_x = 0, last_click_y = 0;

@@ -54,6 +54,12 @@ EM_BOOL on_mouse_down(int, const EmscriptenMouseEvent* e, void*) {
   g->pointer_on_ui = point_on_ui(g->mouse_x, g->mouse_y);
   request_frame();
   if (g->pointer_on_ui || !ready()) return EM_FALSE;
+  if (g->reader.on_scrollbar(g->mouse_x)) {
+    g->scrollbar_drag = true;
+    g->scrollbar_grab = g->reader.thumb_grab(g->mouse_y);
+    g->reader.scroll_to(g->reader.scroll_for_scrollbar(g->mouse_y, g->scrollbar_grab));
+    return EM_TRUE;  // no text selection, no focus change
+  }
 
   const double now = emscripten_get_now();
   const float slop = 5 * g->dpr;
@@ -92,7 +98,9 @@ EM_BOOL on_mouse_move(int, const EmscriptenMouseEvent* e, void*) {
   if (std::fabs(x - g->mouse_x) + std::fabs(y - g->mouse_y) > 3 * g->dpr) g->moved_since_press = true;
   g->mouse_x = x;
   g->mouse_y = y;
-  if (g->dragging && ready()) {
+  if (g->scrollbar_drag) {
+    g->reader.scroll_to(g->reader.scroll_for_scrollbar(y, g->scrollbar_grab));
+  } else if (g->dragging && ready()) {
     // Past the top or bottom edge, the text scrolls under the pointer.
     const float h = g->reader.viewport_height();
     if (y < 0) g->reader.scroll_by(y * 0.5f);
@@ -107,6 +115,7 @@ EM_BOOL on_mouse_up(int, const EmscriptenMouseEvent* e, void*) {
   if (!g->mouse_down) return EM_FALSE;
   canvas_point(e->clientX, e->clientY, g->mouse_x, g->mouse_y);
   g->mouse_down = false;
+  g->scrollbar_drag = false;
   if (g->dragging && ready()) {
     g->dragging = false;
     // A plain click on a highlight selects it (again: the next one under it).

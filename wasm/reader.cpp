@@ -169,12 +169,28 @@ std::size_t Reader::draw(ImDrawList* list, const DrawOptions& options) {
 
   if (layout_.height() > height_) {
     const float s = fonts_.scale();
-    const float thumb_h = std::max(24 * s, height_ * height_ / layout_.height());
+    const float thumb_h = thumb_height();
     const float thumb_y = (height_ - thumb_h) * (scroll_ / max_scroll());
     list->AddRectFilled(ImVec2(width_ - 7 * s, thumb_y + 2 * s),
                         ImVec2(width_ - 3 * s, thumb_y + thumb_h - 2 * s), kScrollThumb, 2 * s);
   }
   return last - first;
+}
+
+float Reader::thumb_height() const {
+  return std::max(24 * fonts_.scale(), height_ * height_ / std::max(height_, page_height()));
+}
+
+float Reader::thumb_grab(float y) const {
+  const float top = (height_ - thumb_height()) * (max_scroll() > 0 ? scroll_ / max_scroll() : 0);
+  const float grab = (y - top) / thumb_height();
+  return grab >= 0 && grab <= 1 ? grab : 0.5f;
+}
+
+float Reader::scroll_for_scrollbar(float y, float grab) const {
+  const float track = height_ - thumb_height();
+  if (track <= 0) return 0;
+  return (y - grab * thumb_height()) / track * max_scroll();
 }
 
 std::optional<std::pair<ImVec2, ImVec2>> Reader::handle_positions(const ReaderState& state) {

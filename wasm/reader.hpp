@@ -49,6 +49,13 @@ class Reader {
   const Layout& layout();
   bool has_layout() const { return doc_.has_value() && fonts_.font(TextStyle::body) != nullptr; }
 
+  // The scrollbar: a strip along the right edge; dragging it scrolls in proportion.
+  bool on_scrollbar(float x) const { return page_height() > height_ && x >= width_ - 14 * fonts_.scale(); }
+  // Scroll position for a pointer at screen y on the scrollbar, `grab` being where on the
+  // thumb it was pressed (0..1).
+  float scroll_for_scrollbar(float y, float grab) const;
+  float thumb_grab(float y) const;  // where on the thumb y is (0..1), or 0.5 if outside
+
   // Screen (canvas device pixels) to layout coordinates and back.
   float to_layout_y(float screen_y) const { return screen_y + scroll_; }
   float to_screen_y(float layout_y) const { return layout_y - scroll_; }
@@ -63,6 +70,7 @@ class Reader {
  private:
   void ensure_layout();
   float max_scroll() const;
+  float thumb_height() const;
   void draw_runs(ImDrawList* list, const Line& line, std::size_t line_index, float top,
                  const std::vector<Run>& runs, std::size_t& run, const Annotation* emphasised);
 

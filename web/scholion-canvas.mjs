@@ -217,6 +217,8 @@ export async function mountCanvas(container, { base, label = 'Article with highl
     fontsReady: () => Promise.all(chunkLoads.values()),
     /** The shown document's plain text (blocks joined by blank lines). */
     documentText: () => core.UTF8ToString(core._scholion_document_text()),
+    /** How far the text is scrolled, in CSS pixels. */
+    scroll: () => core._scholion_scroll(),
     frameCount: () => core._scholion_frame_count(),
     linesDrawn: () => core._scholion_lines_drawn(),
     missingGlyphs: () => core.UTF8ToString(core._scholion_missing_glyphs()),

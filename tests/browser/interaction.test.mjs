@@ -221,3 +221,26 @@ test('idle with a selection and highlights on screen: no frames', async () => {
     await context.close();
   }
 });
+
+test('dragging the scrollbar scrolls the text; the wheel scrolls and then lets the page scroll', async () => {
+  const { page, context } = await open(env, NEWS, { width: 1200, height: 500 });
+  try {
+    await waitForCanvas(page);
+    const box = await page.locator('canvas').boundingBox();
+    const scroll = () => page.evaluate(() => window.Scholion.instances[0].scroll());
+    assert.equal(await scroll(), 0);
+    await page.mouse.move(box.x + box.width - 5, box.y + 20);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width - 5, box.y + box.height - 5, { steps: 5 });
+    await page.mouse.up();
+    const bottom = await scroll();
+    assert.ok(bottom > 200, `scrolled to ${bottom}`);
+    assert.equal((await selection(page)).text, '', 'no text was selected');
+
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.wheel(0, -150);
+    await page.waitForFunction((b) => window.Scholion.instances[0].scroll() < b, bottom);
+  } finally {
+    await context.close();
+  }
+});
