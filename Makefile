@@ -10,7 +10,7 @@ JOBS   ?= $(shell nproc)
 # Debian's emcc runs Debian's acorn under whichever Node.js is installed.
 export NODE_PATH := /usr/share/nodejs
 
-.PHONY: demo test setup native sanitize wasm site test-native test-sanitize test-browser bench clean
+.PHONY: demo test setup native sanitize wasm site test-native test-sanitize test-browser bench bench-browser clean
 
 demo: site
 	node scripts/serve.mjs $(BUILD)/site $(PORT)
@@ -54,6 +54,12 @@ bench: setup
 	cmake --build $(BUILD)/bench -j $(JOBS) --target scholion_bench
 	$(BUILD)/bench/tests/scholion_bench --benchmark_repetitions=7 --benchmark_report_aggregates_only=true \
 	  --benchmark_out=$(BUILD)/bench/core.json --benchmark_out_format=json
+
+# Load, scroll and idle figures of the canvas in Chromium; $(BUILD)/bench/canvas.json.
+bench-browser: site
+	mkdir -p $(BUILD)/bench
+	SCHOLION_SITE=$(abspath $(BUILD)/site) SCHOLION_OUT=$(abspath $(BUILD)/browser-tests) \
+	  SCHOLION_SHARED_DIR=$(SHARED) node tests/bench/canvas_bench.mjs
 
 clean:
 	rm -rf $(BUILD)

@@ -43,6 +43,7 @@ struct Canvas {
   uint32_t frames_drawn = 0;  // read by tests: idle means this does not move
   std::size_t lines_drawn = 0;
   double last_frame_ms = 0;
+  double last_frame_cpu_ms = 0;  // time spent drawing the last frame
   bool focused = false;
 
   // Pointer (device pixels, canvas-relative)

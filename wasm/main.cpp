@@ -247,6 +247,7 @@ void draw_frame() {
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
   ++g->frames_drawn;
+  g->last_frame_cpu_ms = emscripten_get_now() - now;
 
   if (g->extra_frames > 0) {
     --g->extra_frames;
@@ -462,6 +463,7 @@ EMSCRIPTEN_KEEPALIVE void scholion_set_notice(const char* text, int can_export) 
 // For tests and diagnostics.
 EMSCRIPTEN_KEEPALIVE uint32_t scholion_frame_count() { return g ? g->frames_drawn : 0; }
 EMSCRIPTEN_KEEPALIVE uint32_t scholion_lines_drawn() { return static_cast<uint32_t>(g->lines_drawn); }
+EMSCRIPTEN_KEEPALIVE double scholion_last_frame_ms() { return g->last_frame_cpu_ms; }
 EMSCRIPTEN_KEEPALIVE float scholion_scroll() { return g->reader.scroll() / g->dpr; }
 
 // Code points of the shown text that no font can draw, as "U+XXXX U+YYYY".

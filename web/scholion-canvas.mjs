@@ -186,6 +186,14 @@ export async function mountCanvas(container, { base, label = 'Article with highl
       check(core._scholion_doc_end());
       openStore(id, title);
     },
+    /**
+     * Brings in annotations as storage JSON (schema 1), merged per annotation; those
+     * saved against another version of the text are anchored afresh. Throws with the
+     * reason when the JSON cannot be read; nothing changes then.
+     */
+    importStorage(json) {
+      withStrings([json], (j) => check(core._scholion_merge_storage(j)));
+    },
     /** Highlights code points [start, end) in a palette colour (a name of COLORS). */
     highlight(start, end, color = 'yellow') {
       check(core._scholion_highlight(start, end, Math.max(0, COLORS.indexOf(color))));
@@ -219,6 +227,8 @@ export async function mountCanvas(container, { base, label = 'Article with highl
     documentText: () => core.UTF8ToString(core._scholion_document_text()),
     /** How far the text is scrolled, in CSS pixels. */
     scroll: () => core._scholion_scroll(),
+    /** CPU time spent drawing the last frame, in ms (for benchmarks). */
+    lastFrameMs: () => core._scholion_last_frame_ms(),
     frameCount: () => core._scholion_frame_count(),
     linesDrawn: () => core._scholion_lines_drawn(),
     missingGlyphs: () => core.UTF8ToString(core._scholion_missing_glyphs()),

@@ -1,0 +1,138 @@
+// Browser benchmarks of the canvas (real Chromium, SwiftShader WebGL: software GL, so
+// frame times are upper bounds for real devices). Not a test: `make bench-browser`.
+//
+//   load 5,000 annotations on a 180,000-character article: from calling load to the
+//     first frame drawn with the highlights;
+//   the same with 20,000 annotations on Moby-Dick;
+//   CPU time per frame while scrolling Moby-Dick with 20,000 highlights (median, p95);
+//   frames drawn during 5 s idle with 20,000 highlights on screen;
+//   bytes shipped: wasm + js + fonts, raw and gzip -9.
+// Each load is repeated; medians are reported. Results: build/bench/canvas.json.
+import { readFileSync, writeFileSync, mkdirSync, statSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { join } from 'node:path';
+import { start, siteDir, outDir } from '../browser/harness.mjs';
+
+const shared = process.env.SCHOLION_SHARED_DIR || new URL('../../../shared/', import.meta.url).pathname;
+const moby = readFileSync(join(shared, 'corpus/texts/long/moby-dick-pg2701.txt'), 'utf8');
+const REPEAT = Number(process.env.REPEAT || 5);
+
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+function percentile(xs, p) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(s.length * p))];
+}
+
+// A text cut at a paragraph boundary near `limit` code points.
+function cut(text, limit) {
+  const cps = [...text];
+  if (cps.length <= limit) return text;
+  const head = cps.slice(0, limit).join('');
+  return head.slice(0, head.lastIndexOf('\n\n'));
+}
+
+// Runs in the page: builds `count` random annotations over the shown document as
+// storage JSON, and times load (the text, then the annotations) → first frame.
+// (20,000 annotations with their quotes and context are about 7 MB of JSON: more than
+// localStorage holds, so they are handed over directly, as a site's storage adapter
+// or an import would.)
+async function timeLoad(page, text, count, docId) {
+  return page.evaluate(async ([text, count, docId]) => {
+    const s = window.Scholion.instances[0];
+    // First load, to learn the document's text and fingerprint as the core sees them.
+    s.loadPlainText(text, docId + ':probe');
+    const plain = [...s.documentText()];
+    const fingerprint = s.documentSummary().fingerprint;
+    let seed = 12345;
+    const rand = () => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed / 2147483648; };
+    const annotations = [];
+    for (let i = 0; i < count; i++) {
+      const start = Math.floor(rand() * (plain.length - 200));
+      const end = start + 5 + Math.floor(rand() * 150);
+      annotations.push({
+        id: crypto.randomUUID(),
+        start, end, color: ['yellow', 'green', 'blue', 'pink', 'purple'][i % 5], note: '', tags: [],
+        quote: { exact: plain.slice(start, end).join(''), prefix: plain.slice(Math.max(0, start - 32), start).join(''),
+                 suffix: plain.slice(end, end + 32).join('') },
+        created: 1700000000000 + i, modified: 1700000000000 + i,
+      });
+    }
+    const stored = { schema: 1, document: { id: docId, title: 'bench', source_url: '', fingerprint },
+                     annotations, tombstones: [] };
+    const json = JSON.stringify(stored);
+    localStorage.clear();
+    const before = s.frameCount();
+    const t0 = performance.now();
+    s.loadPlainText(text, docId);
+    s.importStorage(json);
+    // rAF callbacks run in order: ours, registered now, runs after the canvas's frame.
+    await new Promise((resolve) => {
+      const tick = () => (s.frameCount() > before ? resolve() : requestAnimationFrame(tick));
+      requestAnimationFrame(tick);
+    });
+    const ms = performance.now() - t0;
+    if (s.annotationCount() !== count) throw new Error(`loaded ${s.annotationCount()} of ${count}`);
+    return ms;
+  }, [text, count, docId]);
+}
+
+async function main() {
+  mkdirSync(outDir, { recursive: true });
+  const env = await start();
+  const results = {};
+  try {
+    const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(env.url + 'app/');
+    await page.waitForFunction(() => window.Scholion?.instances?.[0]?.documentSummary());
+    const article = cut(moby, 180000);
+    for (const [name, text, count] of [['article180k_5000', article, 5000], ['mobydick_20000', moby, 20000]]) {
+      const times = [];
+      for (let i = 0; i < REPEAT; i++) times.push(await timeLoad(page, text, count, `bench-${name}-${i}`));
+      results[name] = { chars: [...text].length, annotations: count, load_to_first_frame_ms_median: median(times), runs_ms: times };
+      console.log(`${name}: ${[...text].length} code points, ${count} annotations: load → first frame median ${median(times).toFixed(1)} ms (${times.map((t) => t.toFixed(0)).join(', ')})`);
+    }
+
+    // Scrolling Moby-Dick with its 20,000 highlights: CPU per frame.
+    const box = await page.locator('canvas').boundingBox();
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    const frameMs = [];
+    for (let i = 0; i < 60; i++) {
+      const before = await page.evaluate(() => window.Scholion.instances[0].frameCount());
+      await page.mouse.wheel(0, 120);
+      await page.waitForFunction((b) => window.Scholion.instances[0].frameCount() > b, before);
+      frameMs.push(await page.evaluate(() => window.Scholion.instances[0].lastFrameMs()));
+    }
+    results.scroll_frame_cpu_ms = { median: median(frameMs), p95: percentile(frameMs, 0.95) };
+    console.log(`scrolling with 20,000 highlights: CPU per frame median ${median(frameMs).toFixed(2)} ms, p95 ${percentile(frameMs, 0.95).toFixed(2)} ms`);
+
+    // Idle: 5 s with 20,000 highlights on screen.
+    await page.waitForTimeout(500);
+    const f0 = await page.evaluate(() => window.Scholion.instances[0].frameCount());
+    await page.waitForTimeout(5000);
+    const f1 = await page.evaluate(() => window.Scholion.instances[0].frameCount());
+    results.idle_frames_5s = f1 - f0;
+    console.log(`frames drawn during 5 s idle with 20,000 highlights: ${f1 - f0}`);
+    await context.close();
+  } finally {
+    await env.close();
+  }
+
+  const bytes = {};
+  for (const f of ['scholion-core.wasm', 'scholion-core.mjs', 'scholion.js', 'scholion-canvas.mjs', 'storage.mjs',
+                   'fonts/scholion-text-regular.ttf', 'fonts/scholion-text-bold.ttf',
+                   'fonts/scholion-symbols-flags.ttf', 'fonts/scholion-symbols-signs.ttf']) {
+    const data = readFileSync(join(siteDir, f));
+    bytes[f] = { raw: statSync(join(siteDir, f)).size, gzip: gzipSync(data, { level: 9 }).length };
+  }
+  const total = Object.values(bytes).reduce((a, b) => ({ raw: a.raw + b.raw, gzip: a.gzip + b.gzip }), { raw: 0, gzip: 0 });
+  results.bytes = { files: bytes, total_for_news_page: total };
+  for (const [f, b] of Object.entries(bytes)) console.log(`${f}: ${b.raw} B, ${b.gzip} B gzip`);
+  console.log(`total for the news page: ${total.raw} B, ${total.gzip} B gzip -9`);
+  writeFileSync(join(outDir, '..', 'bench', 'canvas.json'), JSON.stringify(results, null, 1));
+}
+
+await main();
