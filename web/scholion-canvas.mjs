@@ -157,7 +157,13 @@ export async function mountCanvas(container, { base, label = 'Article with highl
     core._scholion_resize(r.width, r.height, dpr);
   };
   const observer = new ResizeObserver(resize);
-  observer.observe(canvas);
+  try {
+    // Device pixels change with the CSS size and with the pixel ratio (zoom, moving the
+    // window to another screen): watching them catches both.
+    observer.observe(canvas, { box: 'device-pixel-content-box' });
+  } catch {
+    observer.observe(canvas);
+  }
   let dprQuery;
   const onDprChange = () => { resize(); watchDpr(); };
   const watchDpr = () => {
@@ -165,6 +171,7 @@ export async function mountCanvas(container, { base, label = 'Article with highl
     dprQuery.addEventListener('change', onDprChange, { once: true });
   };
   watchDpr();
+  addEventListener('resize', resize);  // browsers fire it on zoom, which changes the ratio
   resize();
 
   return {
@@ -237,6 +244,7 @@ export async function mountCanvas(container, { base, label = 'Article with highl
       store?.destroy();
       observer.disconnect();
       dprQuery?.removeEventListener('change', onDprChange);
+      removeEventListener('resize', resize);
       canvas.remove();
     },
   };

@@ -141,3 +141,26 @@ test('resizing the window re-lays out the text at the new size', async () => {
     await context.close();
   }
 });
+
+test('a change of devicePixelRatio re-rasterises at the new ratio', async () => {
+  const { page, context, errors } = await open(env, NEWS, { width: 1000, height: 700, dpr: 1 });
+  try {
+    await waitForCanvas(page);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setDeviceMetricsOverride', { width: 1000, height: 700, deviceScaleFactor: 2, mobile: false });
+    // A browser zoom fires "resize"; the emulated change of ratio does not, so it is sent.
+    await page.evaluate(() => dispatchEvent(new Event('resize')));
+    await page.waitForFunction(() => {
+      const c = window.Scholion.instances[0].canvas;
+      return devicePixelRatio === 2 && c.width === Math.round(c.getBoundingClientRect().width * 2);
+    });
+    await settle(page);
+    const png = await page.locator('canvas').screenshot({ path: artifact('news-dpr-change.png') });
+    const image = decodePng(png);
+    assert.ok(inkShare(image) > 0.01, 'text is drawn at the new ratio');
+    assert.equal(await page.evaluate(() => window.Scholion.instances[0].missingGlyphs()), '');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
