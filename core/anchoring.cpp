@@ -55,6 +55,8 @@ class Anchorer {
         hint_(hint),
         context_(to_utf32(quote.prefix), to_utf32(quote.suffix)) {}
 
+  Anchorer(const Anchorer&) = delete;
+
   AnchorResult run() {
     const std::u32string_view t = text_.code_points();
     const uint32_t m = static_cast<uint32_t>(quote_.size());
@@ -62,7 +64,7 @@ class Anchorer {
     // 1. The recorded position still holds the quote, in its recorded surroundings.
     if (hint_ && uint64_t{*hint_} + m <= t.size() && t.substr(*hint_, m) == quote_) {
       const Candidate c = evaluate(Occurrence{*hint_, *hint_ + m, 0});
-      if (c.evidence.context >= kContextConfirms) return accept(c);
+      if (c.evidence.context() >= kContextConfirms) return accept(c);
     }
 
     // 2. Verbatim occurrences, ranked by context and distance from the recorded position.
@@ -72,7 +74,7 @@ class Anchorer {
     const detail::Choice exact_choice = detail::choose(candidates_);
     if (exact_choice.best >= 0 && !exact_choice.ambiguous()) {
       const Candidate& best = candidates_[static_cast<std::size_t>(exact_choice.best)];
-      if (best.evidence.context >= kContextConfirms && best.score >= options_.threshold) return accept(best);
+      if (best.evidence.context() >= kContextConfirms && best.score >= options_.threshold) return accept(best);
     }
 
     // 3. Approximate occurrences within the edit budget.
@@ -91,7 +93,9 @@ class Anchorer {
  private:
   Candidate evaluate(const Occurrence& o) const {
     Candidate c = base(o);
-    c.evidence.context = context_.score(text_.code_points(), o.start, o.end);
+    const std::u32string_view t = text_.code_points();
+    c.evidence.prefix = context_.prefix(t, o.start);
+    c.evidence.suffix = context_.suffix(t, o.end);
     c.score = detail::combined_score(c.evidence);
     return c;
   }
@@ -105,7 +109,40 @@ class Anchorer {
     const double m = static_cast<double>(quote_.size());
     c.evidence.quote = o.distance >= m ? 0.0 : 1.0 - o.distance / m;
     c.evidence.position = hint_ ? detail::position_similarity(*hint_, o.start) : -1;
+    c.evidence.quote_length = static_cast<uint32_t>(quote_.size());
+    c.evidence.prefix_length = context_.prefix_length();
+    c.evidence.suffix_length = context_.suffix_length();
     return c;
+  }
+
+  // An approximate match's edges are where its edits are cheapest, which can put them a
+  // word into the surroundings (a replaced first word lets the alignment borrow letters
+  // from the word before). Among the edges that cost at most two more edits, keep the
+  // ones that score best with the context: the highlight then starts and ends where the
+  // recorded context says the quote does.
+  Candidate refine(const Candidate& c, uint32_t budget) {
+    constexpr uint32_t kSlack = 2;
+    const std::u32string_view t = text_.code_points();
+    const uint32_t m = static_cast<uint32_t>(quote_.size());
+    Candidate best = c;
+    detail::distances_to_end(*reversed_, t, c.end, m + budget, profile_);
+    uint32_t least = *std::min_element(profile_.begin(), profile_.end());
+    for (uint32_t length = 1; length < profile_.size(); ++length) {
+      const uint32_t d = profile_[length];
+      if (d > budget || d > least + kSlack || c.end - length == c.start) continue;
+      const Candidate alt = evaluate(Occurrence{c.end - length, c.end, d});
+      if (alt.score > best.score) best = alt;
+    }
+    detail::distances_from_start(*forward_, t, best.start, m + budget, profile_);
+    least = *std::min_element(profile_.begin(), profile_.end());
+    const Candidate middle = best;
+    for (uint32_t length = 1; length < profile_.size(); ++length) {
+      const uint32_t d = profile_[length];
+      if (d > budget || d > least + kSlack || middle.start + length == middle.end) continue;
+      const Candidate alt = evaluate(Occurrence{middle.start, middle.start + length, d});
+      if (alt.score > best.score) best = alt;
+    }
+    return best;
   }
 
   AnchorResult accept(const Candidate& c) const {
@@ -129,24 +166,27 @@ class Anchorer {
       if (o.distance == 0) continue;  // verbatim ones are candidates already
       found.push_back(base(o));
     }
+    if (found.empty()) return;
+    forward_.emplace(quote_);
+    reversed_.emplace(std::u32string(quote_.rbegin(), quote_.rend()));
     // Context is computed best-first, by what each candidate could score with perfect
     // context; once that bound falls out of reach of the best (and of rivalling it),
     // the rest cannot matter.
     auto bound = [&](const Candidate& c) {
       detail::Evidence e = c.evidence;
-      if (!context_.empty()) e.context = 1;
+      if (e.prefix_length > 0) e.prefix = 1;
+      if (e.suffix_length > 0) e.suffix = 1;
       return detail::combined_score(e);
     };
     std::sort(found.begin(), found.end(), [&](const Candidate& a, const Candidate& b) { return bound(a) > bound(b); });
     double best = 0;
     for (const Candidate& c : candidates_) best = std::max(best, c.score);
-    for (Candidate& c : found) {
+    for (const Candidate& c : found) {
       // Below this a candidate can neither be the best nor rival it.
       if (bound(c) < best - detail::kAmbiguityMargin) break;
-      c.evidence.context = context_.score(text_.code_points(), c.start, c.end);
-      c.score = detail::combined_score(c.evidence);
-      best = std::max(best, c.score);
-      candidates_.push_back(c);
+      const Candidate refined = refine(evaluate(Occurrence{c.start, c.end, c.distance}), budget);
+      best = std::max(best, refined.score);
+      candidates_.push_back(refined);
     }
   }
 
@@ -156,6 +196,9 @@ class Anchorer {
   std::optional<uint32_t> hint_;
   detail::ContextScorer context_;
   std::vector<Candidate> candidates_;
+  std::optional<detail::BitPattern> forward_;   // the quote, for refining edges
+  std::optional<detail::BitPattern> reversed_;
+  std::vector<uint32_t> profile_;
 };
 
 }  // namespace

@@ -120,10 +120,12 @@ std::string_view orphan_reason_name(OrphanReason reason);  // "none", "no_select
 struct AnchorOptions {
   double threshold = kAnchorThreshold;  // minimum score to anchor
   // Edit budget of the fuzzy search, as a fraction of the quote's length in code points,
-  // rounded down: quotes too short for one edit (under 4 code points) are matched
+  // rounded down: quotes too short for one edit (under 5 code points) are matched
   // verbatim only. Candidates with more edits are never considered. Quotes longer than
   // 4,096 code points are matched by position and verbatim only.
-  double max_error_rate = 0.25;
+  // Why 0.2: twice the 10 % of changed characters that must still anchor; beyond it an
+  // alignment starts borrowing letters from the surrounding words.
+  double max_error_rate = 0.2;
   bool fuzzy = true;  // false: position and exact only (Apache Annotator's behaviour)
 };
 

@@ -169,4 +169,21 @@ Occurrence best_end(const BitPattern& pattern, std::u32string_view text, uint32_
   return Occurrence{start, start + best_length, best_distance};
 }
 
+void distances_to_end(const BitPattern& reversed, std::u32string_view text, uint32_t end, uint32_t max_length,
+                      std::vector<uint32_t>& out) {
+  BitColumn column(reversed);
+  const uint32_t limit = std::min(max_length, end);
+  out.assign(1, reversed.size());
+  for (uint32_t t = 1; t <= limit; ++t) out.push_back(column.step(text[end - t], true));
+}
+
+void distances_from_start(const BitPattern& pattern, std::u32string_view text, uint32_t start, uint32_t max_length,
+                          std::vector<uint32_t>& out) {
+  BitColumn column(pattern);
+  const uint32_t available = start < text.size() ? static_cast<uint32_t>(text.size()) - start : 0;
+  const uint32_t limit = std::min(max_length, available);
+  out.assign(1, pattern.size());
+  for (uint32_t t = 1; t <= limit; ++t) out.push_back(column.step(text[start + t - 1], true));
+}
+
 }  // namespace scholion::detail

@@ -107,4 +107,12 @@ Occurrence best_start(const BitPattern& reversed, std::u32string_view text, uint
 Occurrence best_end(const BitPattern& pattern, std::u32string_view text, uint32_t start, uint32_t max_length,
                     uint32_t preferred_length);
 
+// The whole profile behind best_start / best_end: out[t] = edits between the pattern and
+// text[end - t, end) (distances_to_end, pattern reversed) or text[start, start + t)
+// (distances_from_start), for t = 0 .. max_length within the text.
+void distances_to_end(const BitPattern& reversed, std::u32string_view text, uint32_t end, uint32_t max_length,
+                      std::vector<uint32_t>& out);
+void distances_from_start(const BitPattern& pattern, std::u32string_view text, uint32_t start, uint32_t max_length,
+                          std::vector<uint32_t>& out);
+
 }  // namespace scholion::detail

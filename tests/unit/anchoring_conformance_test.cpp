@@ -265,25 +265,28 @@ void check_match_quote(const json& file, const json& c) {
     // anyway. A short quote in surroundings that are not its own is how an annotation
     // lands on a look-alike, so we leave it an orphan, reporting the score it missed by.
     EXPECT_EQ(r.reason, OrphanReason::below_threshold);
-    EXPECT_GT(r.score, 0.6);
+    EXPECT_GT(r.score, 0.0);
     return;
   }
-  if (id == "best-context-3" || id == "best-context-7") {
-    // Two verbatim occurrences, and a context garbled past recognition ("we had nout"
-    // before "before us", "nutting" after "we had": 3 edits in 7 code points, and not
-    // adjacent to the quote). Our context evidence counts how far the recorded context
-    // runs on from the quote's edge, and these do not run on at all; whatever leaning
-    // is left is too weak to move an annotation on: an orphan. Even with a lower
-    // threshold we never pick the other occurrence.
-    EXPECT_EQ(r.reason, OrphanReason::below_threshold);
+  if (id == "approx-no-exact") {
+    // "some years later" for "Many years later": 4 of 16 code points differ, beyond our
+    // edit budget (20 %), and no context or position confirms the place. Hypothesis
+    // takes its best candidate at any score; we do not look that far.
+    EXPECT_EQ(r.reason, OrphanReason::not_found);
+    return;
+  }
+  if (id.rfind("best-context-", 0) == 0 && !r.anchored()) {
+    // Two verbatim occurrences told apart by a few code points of context that is not
+    // adjacent to the quote (these vectors drop the space between them) and, in some,
+    // garbled ("we had nout", "nutting", "ever ting"). Our context evidence reads outward
+    // from the quote's edge, so such a context counts as partly missing, and a 6- to
+    // 9-code-point quote with little agreeing context is too little to move an
+    // annotation on. With a lower threshold we never pick the other occurrence.
+    EXPECT_TRUE(r.reason == OrphanReason::below_threshold || r.reason == OrphanReason::ambiguous);
     AnchorOptions lenient;
-    lenient.threshold = 0.6;
+    lenient.threshold = 0.5;
     const AnchorResult loose = anchor(selectors, text.anchor_text, lenient);
-    if (loose.anchored()) {
-      EXPECT_EQ(text.u16(loose.start), expect.at("start").get<uint32_t>());
-    } else {
-      EXPECT_EQ(loose.reason, OrphanReason::ambiguous);
-    }
+    if (loose.anchored()) EXPECT_EQ(text.u16(loose.start), expect.at("start").get<uint32_t>());
     return;
   }
   if (expect.contains("null")) {
@@ -315,7 +318,9 @@ TEST(HypothesisConformance, MatchQuote) {
 }
 
 // Each ordering varies one selector part; the scores must fall strictly in the given
-// order (an orphan's score is the best it was refused at, 0 if nothing was in reach).
+// order (an orphan's score is the best it was refused at). The quote variants go up to
+// 7 edits in 16 code points, so the edit budget is widened to 50 % for them to be scored
+// at all (by default the last two are out of reach: orphans with nothing to score).
 TEST(HypothesisConformance, ScoreOrderings) {
   const json file = load("hypothesis/match-quote.json");
   ASSERT_EQ(file.at("orderings").size(), 3u);
@@ -329,7 +334,9 @@ TEST(HypothesisConformance, ScoreOrderings) {
       json context = json::object();
       if (vary == "quote") quote = value;
       if (vary == "prefix" || vary == "suffix") context[vary] = value;
-      const AnchorResult r = anchor(hypothesis_selectors(text, quote, context), text.anchor_text);
+      AnchorOptions wide;
+      wide.max_error_rate = 0.5;
+      const AnchorResult r = anchor(hypothesis_selectors(text, quote, context), text.anchor_text, wide);
       EXPECT_LT(r.score, previous) << value;
       previous = r.score;
     }

@@ -132,11 +132,17 @@ TEST(Anchor, ShiftedTextAnchorsExactly) {
 }
 
 TEST(Anchor, ARepeatedQuoteIsToldApartByItsContext) {
-  expect_anchor(U"The cat sat. The [dog] ran. The dog slept.", U"Then the cat sat down. The [dog] ran. The dog slept.",
+  const std::u32string before =
+      U"On Monday the council met in the old hall and the [mayor] spoke first about the budget for next year. "
+      U"Later that week the mayor spoke again, this time about the schools and the roads.";
+  expect_anchor(before,
+                U"On Monday morning the council met in the old hall and the [mayor] spoke first about the budget for "
+                U"next year. Later that week the mayor spoke again, this time about the schools and the roads.",
                 AnchorMethod::exact);
-  // The sentence before is cut: the other "dog" now sits at the recorded position.
-  expect_anchor(U"The cat sat. The [dog] ran. The dog slept.", U"The [dog] ran. The dog slept.", AnchorMethod::exact);
-  expect_anchor(U"The cat sat. The [dog] ran. The dog slept.", U"A cat sat. The [dog] ran fast. The dog slept.",
+  // The sentence before is cut: the other "mayor" now sits near the recorded position.
+  expect_anchor(before,
+                U"The council met in the old hall and the [mayor] spoke first about the budget for next year. Later "
+                U"that week the mayor spoke again, this time about the schools and the roads.",
                 AnchorMethod::exact);
 }
 
@@ -155,10 +161,13 @@ TEST(Anchor, AFuzzyResultReturnsTheTextItFound) {
 }
 
 TEST(Anchor, ResultsSnapToGraphemeClusters) {
-  // The quote ends with "e"; in the new text a combining accent follows it.
-  const AnchorResult r = reanchored(U"A [cafe] here", U"A cafe\u0301 here");
-  ASSERT_TRUE(r.anchored());
-  EXPECT_EQ(r.end, 7u);
+  // The quote ends with "e"; in the new text a combining accent follows it, and the
+  // anchored range takes the whole cluster.
+  const AnchorResult r = reanchored(U"They met at a small [cafe] near the station every morning before work.",
+                                    U"They met at a small cafe\u0301 near the station every morning before work.");
+  ASSERT_TRUE(r.anchored()) << orphan_reason_name(r.reason) << " " << r.score;
+  EXPECT_EQ(r.start, 20u);
+  EXPECT_EQ(r.end, 25u);
   EXPECT_EQ(r.text, "cafe\xCC\x81");
 }
 
@@ -270,42 +279,53 @@ Annotation described_annotation(const std::string& id, const AnchorText& text, u
   return a;
 }
 
+const std::u32string kStory =
+    U"The harbour reopened on Friday after the storm.\n\n"
+    U"Repairs to the old pier cost twice what the council had planned, officials said.\n\n"
+    U"Fishing boats returned to their moorings by the evening.";
+const std::u32string kEditedStory =
+    U"The harbour reopened on Friday after the storm.\n\n"
+    U"Fishing boats returned to their moorings by the evening, and the market opened.";
+
+// Three annotations on kStory: "reopened on Friday", the repairs sentence, "returned to
+// their moorings".
+std::vector<Annotation> story_annotations() {
+  const AnchorText before(kStory);
+  return {described_annotation("a", before, 12, 30), described_annotation("b", before, 49, 129),
+          described_annotation("c", before, 145, 171)};
+}
+
 TEST(ReanchorAll, EveryAnnotationGetsAResultAndOrphansKeepTheirQuote) {
-  const AnchorText before(U"Alpha beta gamma. Delta epsilon zeta. Eta theta iota.");
-  const AnchorText after(U"Alpha beta gamma. Eta theta iota and more.");
-  const std::vector<Annotation> annotations = {described_annotation("a", before, 6, 10),
-                                               described_annotation("b", before, 18, 31),
-                                               described_annotation("c", before, 38, 47)};
-  const std::vector<Reanchored> results = reanchor_all(annotations, after);
+  const std::vector<Annotation> annotations = story_annotations();
+  ASSERT_EQ(annotations[0].quote.exact, "reopened on Friday");
+  ASSERT_EQ(annotations[2].quote.exact, "returned to their moorings");
+  const std::vector<Reanchored> results = reanchor_all(annotations, AnchorText(kEditedStory));
   ASSERT_EQ(results.size(), 3u);
   EXPECT_TRUE(results[0].result.anchored());
-  EXPECT_EQ(results[0].annotation.start, 6u);
+  EXPECT_EQ(results[0].annotation.start, 12u);
   EXPECT_EQ(results[1].result.status, AnchorStatus::orphan);
   EXPECT_EQ(results[1].annotation, annotations[1]);  // unchanged, original quote kept
-  ASSERT_TRUE(results[2].result.anchored());
-  EXPECT_EQ(results[2].annotation.start, 18u);
-  EXPECT_EQ(results[2].annotation.quote.exact, "Eta theta");
-  EXPECT_EQ(results[2].annotation.quote.suffix, " iota and more.");  // described afresh
+  ASSERT_TRUE(results[2].result.anchored()) << orphan_reason_name(results[2].result.reason);
+  EXPECT_EQ(results[2].annotation.start, 63u);
+  EXPECT_EQ(results[2].annotation.quote.exact, "returned to their moorings");
+  EXPECT_EQ(results[2].annotation.quote.suffix, " by the evening, and the market ");  // described afresh
 }
 
 TEST(ReanchorSet, MovesAnchoredAnnotationsInOneUndoStepAndKeepsOrphans) {
   test::TestClock clock;
   AnnotationSet set(clock.clock());
-  const AnchorText before(U"Alpha beta gamma. Delta epsilon zeta. Eta theta iota.");
-  ASSERT_TRUE(set.add(described_annotation("a", before, 6, 10)).ok());
-  ASSERT_TRUE(set.add(described_annotation("b", before, 18, 31)).ok());
-  ASSERT_TRUE(set.add(described_annotation("c", before, 38, 47)).ok());
+  for (Annotation& a : story_annotations()) ASSERT_TRUE(set.add(std::move(a)).ok());
   clock.advance();
-  const Result<ReanchorReport> report = reanchor_set(set, AnchorText(U"Alpha beta gamma. Eta theta iota."));
+  const Result<ReanchorReport> report = reanchor_set(set, AnchorText(kEditedStory));
   ASSERT_TRUE(report.ok());
   EXPECT_EQ(report->anchored, 2u);
   EXPECT_EQ(report->orphans, 1u);
-  EXPECT_EQ(report->moved, 2u);  // "a" kept its range but its suffix changed
+  EXPECT_EQ(report->moved, 2u);
   EXPECT_EQ(set.size(), 3u);
-  EXPECT_EQ(set.find("c")->start, 18u);
-  EXPECT_EQ(set.find("b")->quote.exact, "Delta epsilon");
+  EXPECT_EQ(set.find("c")->start, 63u);
+  EXPECT_EQ(set.find("b")->quote.exact.substr(0, 12), "Repairs to t");
   ASSERT_TRUE(set.undo());
-  EXPECT_EQ(set.find("c")->start, 38u);
+  EXPECT_EQ(set.find("c")->start, 145u);
 }
 
 TEST(ReanchorSet, RefusesWithoutChangingAnythingWhenTheSetIsTooShortForTheNewText) {
