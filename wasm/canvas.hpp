@@ -19,7 +19,7 @@ extern "C" {
 void scholion_bind_canvas(const char* selector);
 EMSCRIPTEN_WEBGL_CONTEXT_HANDLE scholion_create_webgl2_context();
 void scholion_canvas_origin(double* left, double* top);
-void scholion_js_annotations_changed();
+void scholion_js_annotations_changed(int kind, const char* annotation_json);
 void scholion_js_export_requested();
 void scholion_js_copy(const char* text);
 }
@@ -36,6 +36,7 @@ struct Canvas {
   Reader reader{fonts};
   std::optional<AnnotationSet> annotations;  // of the shown document
   std::optional<ReaderState> state;          // selection and commands over them
+  std::vector<Annotation> orphans;           // could not be placed in this text: kept
 
   // Frames
   bool frame_requested = false;

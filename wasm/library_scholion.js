@@ -27,9 +27,11 @@ mergeInto(LibraryManager.library, {
 });
 
 mergeInto(LibraryManager.library, {
-  // Tells the page's script that the annotations changed (it saves them, debounced).
-  scholion_js_annotations_changed: function () {
-    if (Module['onAnnotationsChanged']) Module['onAnnotationsChanged']();
+  // Tells the page's script that the reader changed an annotation: kind 0 added,
+  // 1 updated, 2 removed (ChangeKind), with the annotation as stored JSON. The page
+  // saves (debounced) and tells the publisher.
+  scholion_js_annotations_changed: function (kind, json) {
+    if (Module['onAnnotationsChanged']) Module['onAnnotationsChanged'](kind, UTF8ToString(json));
   },
   // The reader pressed "Export" in the canvas's notice bar.
   scholion_js_export_requested: function () {

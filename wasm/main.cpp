@@ -66,11 +66,18 @@ const char* show(Result<Document> doc) {
   if (!doc) return fail(doc.error().describe());
   g->fonts.want_glyphs(doc->text());
   g->state.reset();
+  g->orphans.clear();
   g->reader.set_document(*doc);
   g->annotations.emplace(now_ms, doc->length());
-  g->annotations->subscribe([](const ChangeEvent&) {
-    scholion_js_annotations_changed();
+  g->annotations->subscribe([](const ChangeEvent& e) {
     request_frame();
+    // Merges bring in what storage (or another tab) already holds: nothing to save or
+    // to announce. The reader's own changes, undo and redo are saved and announced.
+    if (e.origin == ChangeOrigin::merge) return;
+    StoredDocument one;
+    one.annotations.push_back(e.annotation);
+    const std::string json = dump_json(storage_to_json(one)["annotations"][0]);
+    scholion_js_annotations_changed(static_cast<int>(e.kind), json.c_str());
   });
   g->state.emplace(*doc, *g->annotations, random64);
   request_frame();
@@ -422,32 +429,70 @@ EMSCRIPTEN_KEEPALIVE const char* scholion_export(int format) {
   } else if (format == 2) {
     g->scratch = export_markdown(*g->reader.document(), stored.annotations);
   } else {
-    g->scratch = write_storage_json(stored);
+    Json out = storage_to_json(stored);
+    if (!g->orphans.empty()) out["orphans"] = storage_to_json(StoredDocument{{}, g->orphans, {}})["annotations"];
+    g->scratch = dump_json(out);
   }
   return g->scratch.c_str();
 }
 
 // Merges stored JSON (this tab's saved copy, or another tab's) into the annotations,
-// per annotation. Returns "" or the reason it could not be read; nothing changes then.
+// per annotation. Annotations saved against another version of the text are anchored
+// afresh; those that cannot be placed become orphans: kept (and saved) with their
+// quote, never drawn on other text. Returns JSON:
+//   {"error": "" or the reason nothing changed, "moved": n, "orphaned": [annotation, …]}
 EMSCRIPTEN_KEEPALIVE const char* scholion_merge_storage(const char* json) {
-  if (!g->annotations) return "no document is shown";
+  Json report = {{"error", ""}, {"moved", 0}, {"orphaned", Json::array()}};
+  auto answer = [&](std::string error) {
+    report["error"] = std::move(error);
+    g->scratch = dump_json(report);
+    return g->scratch.c_str();
+  };
+  if (!g->annotations) return answer("no document is shown");
   auto stored = read_storage_json(json);
-  if (!stored) return fail(stored.error().describe());
+  if (!stored) return answer(stored.error().describe());
+  // Orphans saved earlier travel in an "orphans" list beside "annotations".
+  std::vector<Annotation> orphans;
+  if (auto parsed = parse_json(json); parsed && parsed->contains("orphans")) {
+    Json carrier = {{"schema", kStorageSchema}, {"document", *parsed->find("document")},
+                    {"annotations", *parsed->find("orphans")}};
+    auto read = read_storage_json(dump_json(carrier));
+    if (!read) return answer("orphans: " + read.error().describe());
+    orphans = std::move(read->annotations);
+  }
   std::vector<Annotation> incoming = std::move(stored->annotations);
   if (stored->document.fingerprint != g->reader.document()->fingerprint()) {
-    // The article changed since these were saved: every annotation is anchored afresh
-    // in the new text. Those that cannot be placed are not merged (they would land on
-    // the wrong text); the stored copy keeps them until orphans are listed (issue 6).
     const AnchorText text(*g->reader.document());
     std::vector<Annotation> placed;
-    for (Reanchored& r : reanchor_all(incoming, text)) {
-      if (r.result.anchored()) placed.push_back(std::move(r.annotation));
+    auto results = reanchor_all(incoming, text);
+    for (std::size_t i = 0; i < results.size(); ++i) {
+      Reanchored& r = results[i];
+      if (!r.result.anchored()) {
+        report["orphaned"].push_back(storage_to_json(StoredDocument{{}, {r.annotation}, {}})["annotations"][0]);
+        orphans.push_back(std::move(r.annotation));
+      } else {
+        if (incoming[i].start != r.result.start || incoming[i].end != r.result.end) {
+          report["moved"] = report["moved"].get<int>() + 1;
+        }
+        placed.push_back(std::move(r.annotation));
+      }
     }
     incoming = std::move(placed);
   }
   auto merged = g->annotations->merge(incoming, stored->tombstones);
-  if (!merged) return fail(merged.error().describe());
-  return "";
+  if (!merged) return answer(merged.error().describe());
+  for (Annotation& o : orphans) {
+    const bool known = std::any_of(g->orphans.begin(), g->orphans.end(),
+                                   [&](const Annotation& k) { return k.id == o.id; });
+    if (!known && !g->annotations->find(o.id)) g->orphans.push_back(std::move(o));
+  }
+  return answer("");
+}
+
+// The orphans (annotations that could not be placed in this text) as stored JSON.
+EMSCRIPTEN_KEEPALIVE const char* scholion_orphans_json() {
+  g->scratch = dump_json(storage_to_json(StoredDocument{{}, g->orphans, {}})["annotations"]);
+  return g->scratch.c_str();
 }
 
 EMSCRIPTEN_KEEPALIVE void scholion_undo() { if (g->state) g->state->undo(); }

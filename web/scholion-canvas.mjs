@@ -3,7 +3,7 @@
 // The canvas draws only when something changed (see wasm/main.cpp).
 
 import createScholionCore from './scholion-core.mjs';
-import { LocalDocumentStore } from './storage.mjs';
+import { AdapterDocumentStore, LocalDocumentStore } from './storage.mjs';
 
 // fonts/manifest.json (written by scripts/build_site.py) lists the text faces, loaded at
 // once, and the symbol chunks, each fetched only when the shown text uses its ranges.
@@ -37,7 +37,14 @@ async function fetchBytes(url) {
  * `base` is the URL of the folder holding scholion-core.mjs/.wasm and fonts/.
  * Resolves to a handle; rejects with a readable message when the browser cannot run it.
  */
-export async function mountCanvas(container, { base, label = 'Article with highlights' } = {}) {
+/**
+ * Options: `storage` — a site's own storage adapter {load(docId), save(docId, json)}
+ * (promise-based) instead of localStorage; `onChange(kind, annotation)` — the reader
+ * added (0), updated (1) or removed (2) an annotation; `onOrphans(annotations)` —
+ * annotations that could not be placed in a changed text.
+ */
+export async function mountCanvas(container, { base, label = 'Article with highlights', storage = null,
+                                               onChange = () => {}, onOrphans = () => {} } = {}) {
   if (typeof WebAssembly !== 'object') throw new Error('This browser cannot run WebAssembly.');
   if (!supportsWebGL2()) throw new Error('This browser has no WebGL 2, which the annotator needs.');
 
@@ -62,7 +69,10 @@ export async function mountCanvas(container, { base, label = 'Article with highl
     createScholionCore({
       locateFile: (file) => new URL(file, baseUrl).href,
       scholionCanvas: canvas,
-      onAnnotationsChanged: () => store?.changed(),
+      onAnnotationsChanged: (kind, json) => {
+        store?.changed();
+        onChange(kind, JSON.parse(json));
+      },
       onExportRequested: () => download('w3c'),
       onCopy: (text) => { lastCopied = text; },
     }),
@@ -103,17 +113,29 @@ export async function mountCanvas(container, { base, label = 'Article with highl
     setTimeout(() => URL.revokeObjectURL(a.href), 1000);
   };
   // Loading a document opens its storage: saved annotations come in, changes go out.
+  const mergeStorage = (json) => {
+    const report = JSON.parse(withStrings([json], (j) => core.UTF8ToString(core._scholion_merge_storage(j))));
+    if (!report.error && (report.moved || report.orphaned.length)) {
+      const n = report.orphaned.length;
+      notify(`This article has changed since your last visit: ${report.moved} highlight${report.moved === 1 ? '' : 's'} ` +
+             `moved with their text` + (n ? `, and ${n} could not be placed; ${n === 1 ? 'it is' : 'they are'} kept ` +
+             'and can be exported.' : '.'), { canExport: n > 0 });
+      if (n) onOrphans(report.orphaned);
+    }
+    return report.error;
+  };
   const openStore = (docId, title) => {
     store?.destroy();
-    store = new LocalDocumentStore({
-      docId, title, notify,
+    const Store = storage ? AdapterDocumentStore : LocalDocumentStore;
+    store = new Store({
+      docId, title, notify, adapter: storage,
       core: {
         exportStorage: () => exportAs('storage'),
-        mergeStorage: (json) => withStrings([json], (j) => core.UTF8ToString(core._scholion_merge_storage(j))),
+        mergeStorage,
         annotationCount: () => core._scholion_annotation_count(),
       },
     });
-    store.load();
+    return store.load();
   };
 
   if (!withStrings([`#${id}`], (sel) => core._scholion_init(sel))) {
@@ -181,7 +203,7 @@ export async function mountCanvas(container, { base, label = 'Article with highl
       wantGlyphsFor(text);
       withStrings([text, docId], (t, i) =>
         check(core._scholion_load_plain_text(t, core.lengthBytesUTF8(text), i)));
-      openStore(docId, this.documentSummary().title);
+      return openStore(docId, this.documentSummary().title);
     },
     /** Shows a document given as {id, title, url, blocks: [{kind, level, text}]}. */
     loadDocument({ id, title, url = '', blocks }) {
@@ -191,7 +213,7 @@ export async function mountCanvas(container, { base, label = 'Article with highl
         withStrings([b.text], (t) => core._scholion_doc_add_block(BlockKind[b.kind], b.level || 0, t));
       }
       check(core._scholion_doc_end());
-      openStore(id, title);
+      return openStore(id, title);
     },
     /**
      * Brings in annotations as storage JSON (schema 1), merged per annotation; those
@@ -199,8 +221,11 @@ export async function mountCanvas(container, { base, label = 'Article with highl
      * reason when the JSON cannot be read; nothing changes then.
      */
     importStorage(json) {
-      withStrings([json], (j) => check(core._scholion_merge_storage(j)));
+      const error = mergeStorage(json);
+      if (error) throw new Error(error);
     },
+    /** Annotations that could not be placed in this text (kept, exportable). */
+    orphans: () => JSON.parse(core.UTF8ToString(core._scholion_orphans_json())),
     /** Highlights code points [start, end) in a palette colour (a name of COLORS). */
     highlight(start, end, color = 'yellow') {
       check(core._scholion_highlight(start, end, Math.max(0, COLORS.indexOf(color))));

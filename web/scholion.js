@@ -2,8 +2,10 @@
  *
  *   <script src=".../scholion.js" defer data-scholion-article="article"></script>
  *
- * Finds the article, reads its text blocks, and mounts the annotator canvas in a panel
- * whose styles live in a shadow root. Defines one global, window.Scholion.
+ * Optional attributes: data-scholion-id (document id; default the canonical URL),
+ * data-scholion-position ("bottom-right", "bottom-left" or "inline").
+ * It shows a small launcher; the annotator (wasm, fonts) loads only when the reader
+ * opens it. Styles live in shadow roots. Defines one global, window.Scholion.
  */
 (() => {
   'use strict';
@@ -12,9 +14,10 @@
   const base = new URL('.', script ? script.src : location.href).href;
 
   // Subtrees that are not part of the article's text.
-  const SKIP = 'nav,aside,form,button,script,style,noscript,template,textarea,select,' +
-    '[hidden],[aria-hidden="true"],[data-scholion-ignore],#comments,.comments,.share';
+  const SKIP = 'nav,aside,form,button,script,style,noscript,template,textarea,select,figcaption,' +
+    '[hidden],[aria-hidden="true"],[data-scholion-ignore],#comments,.comments,.share,.related';
   const BLOCKS = 'h1,h2,h3,h4,h5,h6,p,blockquote,li,pre';
+  const KIND_EVENTS = ['create', 'update', 'delete'];  // by the core's ChangeKind
 
   function kindOf(el) {
     const tag = el.tagName.toLowerCase();
@@ -29,11 +32,9 @@
   function extract(root) {
     const blocks = [];
     for (const el of root.querySelectorAll(BLOCKS)) {
-      if (el.closest(SKIP)) continue;
-      if (el.querySelector(BLOCKS)) continue;  // its inner blocks are read instead
+      if (el.closest(SKIP) || el.querySelector(BLOCKS)) continue;
       const text = el.textContent;
-      if (!text.trim()) continue;
-      blocks.push({ ...kindOf(el), text });
+      if (text.trim()) blocks.push({ ...kindOf(el), text });
     }
     return blocks;
   }
@@ -48,57 +49,192 @@
     return location.origin + location.pathname;
   }
 
-  const PANEL_CSS = `
-    :host { all: initial; position: fixed; z-index: 2147483000; top: 0; right: 0; bottom: 0;
-            width: min(46vw, 720px); display: block; contain: strict;
-            box-shadow: -1px 0 0 rgba(0,0,0,.12), -8px 0 24px rgba(0,0,0,.06); background: #fbfaf7; }
-    .stage { position: absolute; inset: 0; }
-    .status { position: absolute; inset: auto 0 0 0; padding: 8px 12px; font: 14px/1.4 system-ui, sans-serif;
-              color: #1f2328; background: #fbfaf7; }
-    .status:empty { display: none; }
-    @media (max-width: 720px) { :host { width: 100vw; } }`;
-
-  const instances = [];
-
-  async function mount(element, options = {}) {
-    const host = document.createElement('div');
-    host.setAttribute('data-scholion-panel', '');
-    const shadow = host.attachShadow({ mode: 'open' });
-    shadow.innerHTML = `<style>${PANEL_CSS}</style><div class="stage"></div>` +
-      '<div class="status" role="status" aria-live="polite">Loading the annotator…</div>';
-    document.body.appendChild(host);
-    const status = shadow.querySelector('.status');
+  function storedCount(docId) {
     try {
-      const { mountCanvas } = await import(new URL('scholion-canvas.mjs', base).href);
-      const canvas = await mountCanvas(shadow.querySelector('.stage'), { base });
-      const blocks = extract(element);
-      const heading = blocks.find((b) => b.kind === 'heading');
-      canvas.loadDocument({
-        id: options.id || pageUrl(),
-        title: heading ? heading.text : document.title,
-        url: pageUrl(),
-        blocks,
-      });
-      status.textContent = '';
-      instances.push(canvas);
-      return canvas;
-    } catch (error) {
-      status.textContent = `Scholion could not start: ${error.message}`;
-      throw error;
+      const entry = JSON.parse(localStorage.getItem('scholion:index')).documents[docId];
+      return entry && entry.count > 0 ? entry.count : 0;
+    } catch {
+      return 0;
     }
   }
 
-  window.Scholion = Object.freeze({ mount, extract, instances });
+  let moduleLoad = null;
+  const loadModule = () => moduleLoad || (moduleLoad = import(new URL('scholion-canvas.mjs', base).href));
+
+  // One stylesheet shared by every shadow root, built by script: no inline <style>, so
+  // a Content-Security-Policy without 'unsafe-inline' is fine.
+  let sheet = null;
+  function adoptStyles(root) {
+    if (!sheet) {
+      sheet = new CSSStyleSheet();
+      sheet.replaceSync(`
+:host{all:initial}
+.launcher{position:fixed;z-index:2147483000;bottom:20px;right:20px;font:600 14px/1 system-ui,sans-serif;
+ color:#fff;background:#24292f;border:0;border-radius:20px;padding:11px 16px;cursor:pointer;
+ box-shadow:0 2px 10px rgba(0,0,0,.25)}
+.launcher:focus-visible{outline:3px solid #74c0fc;outline-offset:2px}
+:host([data-position=bottom-left]) .launcher{right:auto;left:20px}
+:host([data-position=inline]) .launcher{position:static;margin:8px 0}
+.count:not(:empty){margin-left:6px;padding:2px 7px;border-radius:10px;background:#ffd43b;color:#24292f}
+.panel{position:fixed;z-index:2147483001;top:0;right:0;bottom:0;width:min(46vw,720px);display:flex;
+ flex-direction:column;background:#fbfaf7;box-shadow:-1px 0 0 rgba(0,0,0,.12),-8px 0 24px rgba(0,0,0,.08)}
+.panel[hidden]{display:none}
+.bar{display:flex;align-items:center;justify-content:space-between;padding:6px 8px 6px 16px;
+ font:600 14px/1.2 system-ui,sans-serif;color:#24292f;border-bottom:1px solid #e4e1da}
+.close{font:20px/1 system-ui,sans-serif;border:0;background:none;color:#24292f;padding:6px 10px;cursor:pointer;border-radius:6px}
+.close:hover{background:#ecebe6}
+.stage{position:relative;flex:1;min-height:0}
+.status{padding:8px 12px;font:14px/1.4 system-ui,sans-serif;color:#24292f}
+.status:empty{display:none}
+@media (max-width:720px){.panel{width:100vw}}`);
+    }
+    root.adoptedStyleSheets = [sheet];
+  }
+
+  const instances = [];
+
+  class Instance {
+    constructor(element, options) {
+      this.element = element;
+      this.options = options;
+      this.docId = options.id || pageUrl();
+      this.canvas = null;
+      this.listeners = {};
+      this.host = document.createElement('div');
+      this.host.setAttribute('data-scholion', '');
+      this.host.dataset.position = options.position || 'bottom-right';
+      const shadow = this.host.attachShadow({ mode: 'open' });
+      adoptStyles(shadow);
+      shadow.innerHTML =
+        '<button class="launcher" type="button" aria-haspopup="dialog" aria-expanded="false">' +
+        'Highlight &amp; notes<span class="count"></span></button>' +
+        '<div class="panel" role="dialog" aria-label="Highlights and notes" hidden>' +
+        '<div class="bar"><span>Highlights &amp; notes</span>' +
+        '<button class="close" type="button" aria-label="Close">\u00d7</button></div>' +
+        '<div class="stage"></div><div class="status" role="status" aria-live="polite"></div></div>';
+      const $ = (s) => shadow.querySelector(s);
+      Object.assign(this, { launcher: $('.launcher'), panel: $('.panel'), stage: $('.stage'),
+                            status: $('.status'), countBadge: $('.count') });
+      this.launcher.addEventListener('click', () => this.open());
+      $('.close').addEventListener('click', () => this.close());
+      this.panel.addEventListener('keydown', (e) => {
+        if (e.key === 'Escape' && !e.defaultPrevented) this.close();
+      });
+      if (this.host.dataset.position === 'inline') element.before(this.host);
+      else document.body.appendChild(this.host);
+      // Several launchers in a corner stack upwards.
+      const stacked = instances.filter((i) => i.host.dataset.position === this.host.dataset.position).length;
+      if (stacked) this.launcher.style.bottom = `${20 + 52 * stacked}px`;
+      this.showCount(storedCount(this.docId));
+    }
+
+    showCount(n) {
+      this.countBadge.textContent = n > 0 ? String(n) : '';
+      this.launcher.setAttribute('aria-label', `Highlight & notes${n > 0 ? `, ${n} on this page` : ''}`);
+    }
+
+    /** Opens the panel, loading the annotator the first time. */
+    open() {
+      this.panel.hidden = false;
+      this.launcher.setAttribute('aria-expanded', 'true');
+      if (!this.ready) this.ready = this.start();
+      return this.ready.then(() => this.canvas.canvas.focus(), (error) => { throw error; });
+    }
+
+    async start() {
+      this.status.textContent = 'Loading the annotator\u2026';
+      try {
+        const { mountCanvas } = await loadModule();
+        this.canvas = await mountCanvas(this.stage, {
+          base,
+          storage: this.options.storage,
+          onChange: (kind, annotation) => this.emit(KIND_EVENTS[kind], annotation),
+          onOrphans: (annotations) => annotations.forEach((a) => this.emit('orphan', a)),
+        });
+        const blocks = extract(this.element);
+        const heading = blocks.find((b) => b.kind === 'heading');
+        await this.canvas.loadDocument({
+          id: this.docId, title: heading ? heading.text : document.title, url: pageUrl(), blocks });
+        this.status.textContent = '';
+      } catch (error) {
+        this.status.textContent = `Scholion could not start: ${error.message}`;
+        throw error;
+      }
+    }
+
+    /** Closes the panel; focus returns to the launcher. */
+    close() {
+      if (this.panel.hidden) return;
+      this.canvas?.flush();
+      this.panel.hidden = true;
+      this.launcher.setAttribute('aria-expanded', 'false');
+      if (this.canvas) this.showCount(this.canvas.annotationCount());
+      this.launcher.focus();
+    }
+
+    on(name, fn) {
+      (this.listeners[name] || (this.listeners[name] = new Set())).add(fn);
+      return this;
+    }
+
+    off(name, fn) {
+      this.listeners[name]?.delete(fn);
+      return this;
+    }
+
+    emit(name, annotation) {
+      if (this.canvas) this.showCount(this.canvas.annotationCount());
+      for (const fn of this.listeners[name] || []) fn(annotation);
+      this.element.dispatchEvent(new CustomEvent(`scholion:${name}`, { detail: annotation, bubbles: true }));
+    }
+
+    /** The annotations as 'w3c' (JSON-LD), 'markdown' or 'storage' JSON. */
+    async export(format = 'w3c') {
+      if (!this.ready) this.ready = this.start();
+      await this.ready;
+      return this.canvas.export(format);
+    }
+
+    /** Brings in annotations (storage JSON). */
+    async import(data) {
+      if (!this.ready) this.ready = this.start();
+      await this.ready;
+      this.canvas.importStorage(typeof data === 'string' ? data : JSON.stringify(data));
+    }
+
+    /** Removes every element and listener this instance added. */
+    destroy() {
+      this.canvas?.destroy();
+      this.host.remove();
+      this.listeners = {};
+      instances.splice(instances.indexOf(this), 1);
+    }
+  }
+
+  function mount(element, options = {}) {
+    if (!(element instanceof Element)) throw new TypeError('Scholion.mount needs an element');
+    const instance = new Instance(element, options);
+    instances.push(instance);
+    return instance;
+  }
+
+  window.Scholion = Object.freeze({ mount, extract, instances, version: '0.1.0' });
 
   function boot() {
     const selector = script && script.dataset.scholionArticle;
     if (!selector) return;
-    const article = document.querySelector(selector);
-    if (!article) {
+    const articles = document.querySelectorAll(selector);
+    if (!articles.length) {
       console.warn(`Scholion: no element matches data-scholion-article="${selector}"`);
       return;
     }
-    mount(article, { id: script.dataset.scholionId }).catch(() => {});
+    articles.forEach((article, i) => mount(article, {
+      id: articles.length > 1 ? `${script.dataset.scholionId || pageUrl()}#${article.id || i + 1}`
+                              : script.dataset.scholionId,
+      position: script.dataset.scholionPosition,
+    }));
+    // When the page is idle, fetch the annotator's script (not the wasm): opening is quicker.
+    if ('requestIdleCallback' in window) requestIdleCallback(() => loadModule().catch(() => {}));
   }
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', boot);
   else boot();

@@ -49,7 +49,7 @@ export class LocalDocumentStore {
   }
 
   /** Reads this document's stored annotations into the core and starts listening. */
-  load() {
+  async load() {
     const storage = storageOrNull();
     if (!storage) {
       this.notify('Highlights cannot be saved: this browser does not allow the site to store data.',
@@ -170,5 +170,72 @@ export class LocalDocumentStore {
     } catch {
       // The document itself is what matters; a stale index entry is harmless.
     }
+  }
+}
+
+/**
+ * The same contract over a site's own storage: `adapter` has load(docId) → Promise of
+ * the stored JSON (or null) and save(docId, json) → Promise. Saves are debounced; a
+ * failed load or save is shown to the reader and nothing in memory is lost.
+ */
+export class AdapterDocumentStore {
+  constructor({ docId, core, notify, adapter, debounceMs = 250 }) {
+    Object.assign(this, { docId, core, notify, adapter, debounceMs });
+    this.timer = 0;
+    this.failed = false;
+    this.blocked = false;  // the site's data could not be read: never write over it
+    this.onHide = () => this.flush();
+    addEventListener('pagehide', this.onHide);
+  }
+
+  async load() {
+    let raw = null;
+    try {
+      raw = await this.adapter.load(this.docId);
+    } catch (error) {
+      this.blocked = true;
+      this.notify(`Saved highlights could not be loaded: ${error && error.message ? error.message : error}. ` +
+                  'New highlights will not be saved over them; export to keep a copy.', { canExport: true });
+      return;
+    }
+    if (raw === null || raw === undefined) return;
+    const error = this.core.mergeStorage(typeof raw === 'string' ? raw : JSON.stringify(raw));
+    if (error) {
+      this.blocked = true;
+      this.notify(`Saved highlights could not be read (${error}). They were left as they are; ` +
+                  'new highlights will not be saved over them.', { canExport: true });
+    }
+  }
+
+  changed() {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.flush(), this.debounceMs);
+  }
+
+  flush() {
+    if (!this.timer) return !this.failed;
+    clearTimeout(this.timer);
+    this.timer = 0;
+    return this.save();
+  }
+
+  save() {
+    if (this.blocked) return false;
+    Promise.resolve()
+      .then(() => this.adapter.save(this.docId, this.core.exportStorage()))
+      .then(() => {
+        if (this.failed) this.notify(null);
+        this.failed = false;
+      }, (error) => {
+        this.failed = true;
+        this.notify(`Your highlights could not be saved: ${error && error.message ? error.message : error}. ` +
+                    'They are kept while this page stays open; export them to keep a copy.', { canExport: true });
+      });
+    return true;
+  }
+
+  destroy() {
+    this.flush();
+    removeEventListener('pagehide', this.onHide);
   }
 }

@@ -51,18 +51,21 @@ export async function open(env, path, { width = 1280, height = 800, dpr = 1 } = 
   return { page, context, errors };
 }
 
-/** Waits until the first Scholion instance has drawn its document and its fonts. */
+/** Opens the first Scholion instance and waits until it has drawn its document. */
 export async function waitForCanvas(page) {
-  await page.waitForFunction(() => window.Scholion && window.Scholion.instances.length > 0 &&
-    window.Scholion.instances[0].documentSummary() !== null, null, { timeout: 30000 });
-  await page.evaluate(() => window.Scholion.instances[0].fontsReady());
+  await page.waitForFunction(() => window.Scholion && window.Scholion.instances.length > 0,
+                             null, { timeout: 30000 });
+  await page.evaluate(() => window.Scholion.instances[0].open?.());
+  await page.waitForFunction(() => window.Scholion.instances[0].canvas?.documentSummary() != null,
+                             null, { timeout: 30000 });
+  await page.evaluate(() => window.Scholion.instances[0].canvas.fontsReady());
   await settle(page);
 }
 
 /** Waits until no frame has been drawn for `quietMs`. */
 export async function settle(page, quietMs = 300) {
   await page.waitForFunction(async (quiet) => {
-    const s = window.Scholion.instances[0];
+    const s = window.Scholion.instances[0].canvas;
     const before = s.frameCount();
     await new Promise((r) => setTimeout(r, quiet));
     return s.frameCount() === before;

@@ -15,7 +15,7 @@ const scholion = (page, fn, arg) => page.evaluate(fn, arg);
 
 // Code point range of the first occurrence of `quote` in the shown document's text.
 async function rangeOf(page, quote) {
-  const text = await page.evaluate(() => window.Scholion.instances[0].documentText());
+  const text = await page.evaluate(() => window.Scholion.instances[0].canvas.documentText());
   const at = text.indexOf(quote);
   assert.ok(at >= 0, `"${quote}" is in the document`);
   const start = [...text.slice(0, at)].length;
@@ -35,8 +35,8 @@ test('a highlight survives a reload, in storage and on screen', async () => {
     await waitForCanvas(page);
     const quote = 'KFOR has deployed 500 additional troops to Kosovo';
     const { start, end } = await rangeOf(page, quote);
-    await scholion(page, ([s, e]) => window.Scholion.instances[0].highlight(s, e, 'yellow'), [start, end]);
-    assert.equal(await scholion(page, () => window.Scholion.instances[0].flush()), true);
+    await scholion(page, ([s, e]) => window.Scholion.instances[0].canvas.highlight(s, e, 'yellow'), [start, end]);
+    assert.equal(await scholion(page, () => window.Scholion.instances[0].canvas.flush()), true);
     const stored = await storedAnnotations(page);
     assert.equal(stored.schema, 1);
     assert.equal(stored.annotations.length, 1);
@@ -44,7 +44,7 @@ test('a highlight survives a reload, in storage and on screen', async () => {
 
     await page.reload();
     await waitForCanvas(page);
-    assert.equal(await scholion(page, () => window.Scholion.instances[0].annotationCount()), 1);
+    assert.equal(await scholion(page, () => window.Scholion.instances[0].canvas.annotationCount()), 1);
     const image = decodePng(await page.locator('canvas').screenshot({ path: artifact('highlight-after-reload-dpr2.png') }));
     let yellow = 0;
     for (let i = 0; i < image.data.length; i += 4) {
@@ -68,18 +68,18 @@ test('two tabs each add a highlight and both survive', async () => {
     }
     const first = await rangeOf(a, 'tensions in northern Kosovo');
     const second = await rangeOf(b, 'engage constructively in the EU-facilitated dialogue');
-    await scholion(a, ([s, e]) => { window.Scholion.instances[0].highlight(s, e, 'green'); window.Scholion.instances[0].flush(); }, [first.start, first.end]);
-    await scholion(b, ([s, e]) => { window.Scholion.instances[0].highlight(s, e, 'blue'); window.Scholion.instances[0].flush(); }, [second.start, second.end]);
+    await scholion(a, ([s, e]) => { window.Scholion.instances[0].canvas.highlight(s, e, 'green'); window.Scholion.instances[0].canvas.flush(); }, [first.start, first.end]);
+    await scholion(b, ([s, e]) => { window.Scholion.instances[0].canvas.highlight(s, e, 'blue'); window.Scholion.instances[0].canvas.flush(); }, [second.start, second.end]);
     // Each tab hears the other's write through the storage event and merges it.
     for (const p of [a, b]) {
-      await p.waitForFunction(() => window.Scholion.instances[0].annotationCount() === 2);
-      await p.evaluate(() => window.Scholion.instances[0].flush());
+      await p.waitForFunction(() => window.Scholion.instances[0].canvas.annotationCount() === 2);
+      await p.evaluate(() => window.Scholion.instances[0].canvas.flush());
     }
     const stored = await storedAnnotations(a);
     assert.equal(stored.annotations.length, 2);
     await b.reload();
     await waitForCanvas(b);
-    assert.equal(await scholion(b, () => window.Scholion.instances[0].annotationCount()), 2);
+    assert.equal(await scholion(b, () => window.Scholion.instances[0].canvas.annotationCount()), 2);
   } finally {
     await context.close();
   }
@@ -92,7 +92,7 @@ test('corrupt stored data is set aside with its bytes, and new highlights still 
     await page.evaluate(([k, v]) => localStorage.setItem(k, v), [DOC_KEY, corrupt]);
     await page.reload();
     await waitForCanvas(page);
-    const notice = await scholion(page, () => window.Scholion.instances[0].notice());
+    const notice = await scholion(page, () => window.Scholion.instances[0].canvas.notice());
     assert.match(notice ?? '', /could not be read/);
     const backups = await page.evaluate(() => Object.keys(localStorage)
       .filter((k) => k.startsWith('scholion:backup:')).map((k) => [k, localStorage.getItem(k)]));
@@ -101,8 +101,8 @@ test('corrupt stored data is set aside with its bytes, and new highlights still 
     await page.locator('canvas').screenshot({ path: artifact('corrupt-storage-notice.png') });
 
     const { start, end } = await rangeOf(page, 'Serbia is a long-standing partner of NATO');
-    await scholion(page, ([s, e]) => window.Scholion.instances[0].highlight(s, e, 'pink'), [start, end]);
-    assert.equal(await scholion(page, () => window.Scholion.instances[0].flush()), true);
+    await scholion(page, ([s, e]) => window.Scholion.instances[0].canvas.highlight(s, e, 'pink'), [start, end]);
+    assert.equal(await scholion(page, () => window.Scholion.instances[0].canvas.flush()), true);
     assert.equal((await storedAnnotations(page)).annotations.length, 1);
   } finally {
     await context.close();
@@ -120,21 +120,21 @@ test('a full storage is shown, nothing is lost, and saving resumes when there is
       };
     });
     const one = await rangeOf(page, 'This is unacceptable');
-    await scholion(page, ([s, e]) => window.Scholion.instances[0].highlight(s, e, 'purple'), [one.start, one.end]);
-    assert.equal(await scholion(page, () => window.Scholion.instances[0].flush()), false);
-    assert.match(await scholion(page, () => window.Scholion.instances[0].notice()), /storage for this site is full/);
+    await scholion(page, ([s, e]) => window.Scholion.instances[0].canvas.highlight(s, e, 'purple'), [one.start, one.end]);
+    assert.equal(await scholion(page, () => window.Scholion.instances[0].canvas.flush()), false);
+    assert.match(await scholion(page, () => window.Scholion.instances[0].canvas.notice()), /storage for this site is full/);
     await settle(page);
     const image = decodePng(await page.locator('canvas').screenshot({ path: artifact('storage-full-notice.png') }));
     // The notice bar is drawn at the top of the canvas in dark red.
     const d = (20 * image.width + Math.floor(image.width / 2)) * 4;
     assert.ok(image.data[d] > 100 && image.data[d + 1] < 60, 'the notice bar is visible');
-    assert.equal(await scholion(page, () => window.Scholion.instances[0].annotationCount()), 1);
+    assert.equal(await scholion(page, () => window.Scholion.instances[0].canvas.annotationCount()), 1);
 
     await page.evaluate(() => { Storage.prototype.setItem = window.__realSetItem; });
     const two = await rangeOf(page, 'welcome again Mr President');
-    await scholion(page, ([s, e]) => window.Scholion.instances[0].highlight(s, e, 'yellow'), [two.start, two.end]);
-    assert.equal(await scholion(page, () => window.Scholion.instances[0].flush()), true);
-    assert.equal(await scholion(page, () => window.Scholion.instances[0].notice()), null);
+    await scholion(page, ([s, e]) => window.Scholion.instances[0].canvas.highlight(s, e, 'yellow'), [two.start, two.end]);
+    assert.equal(await scholion(page, () => window.Scholion.instances[0].canvas.flush()), true);
+    assert.equal(await scholion(page, () => window.Scholion.instances[0].canvas.notice()), null);
     assert.equal((await storedAnnotations(page)).annotations.length, 2);
   } finally {
     await context.close();
@@ -148,13 +148,13 @@ test('overlapping highlights stay visible (screenshot at DPR 2)', async () => {
     const a = await rangeOf(page, 'NATO Secretary General Jens Stoltenberg met President');
     const b = await rangeOf(page, 'Jens Stoltenberg met President Aleksandar Vučić of Serbia');
     await scholion(page, ([r1, r2]) => {
-      const s = window.Scholion.instances[0];
+      const s = window.Scholion.instances[0].canvas;
       s.highlight(r1.start, r1.end, 'yellow');
       s.highlight(r2.start, r2.end, 'blue');
     }, [a, b]);
     await settle(page);
     await page.locator('canvas').screenshot({ path: artifact('overlapping-highlights-dpr2.png') });
-    assert.equal(await scholion(page, () => window.Scholion.instances[0].annotationCount()), 2);
+    assert.equal(await scholion(page, () => window.Scholion.instances[0].canvas.annotationCount()), 2);
   } finally {
     await context.close();
   }

@@ -7,8 +7,8 @@ try {
   const canvas = await mountCanvas(document.getElementById('stage'), { base: '../' });
   const response = await fetch('sample.txt');
   if (!response.ok) throw new Error(`could not load the sample article: HTTP ${response.status}`);
-  canvas.loadPlainText(await response.text(), new URL('sample.txt', location.href).href);
-  window.Scholion = Object.freeze({ instances: [canvas] });
+  await canvas.loadPlainText(await response.text(), new URL('sample.txt', location.href).href);
+  window.Scholion = Object.freeze({ instances: [{ canvas }] });
   status.textContent = '';
 } catch (error) {
   status.textContent = `Scholion could not start: ${error.message}`;
