@@ -15,6 +15,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 NEWS = 'corpus/news/nato-stoltenberg-vucic.txt'
+SECOND = 'corpus/texts/en-articles/en03-maupassant-the-string.txt'
 
 TEXT_RANGES = [(0x20, 0x7E), (0xA0, 0x24F), (0x370, 0x3FF), (0x400, 0x4FF), (0x2000, 0x206F),
                (0x20A0, 0x20CF), (0x2100, 0x214F), (0x2190, 0x21FF), (0xFFFD, 0xFFFD)]
@@ -67,6 +68,28 @@ def subset_fonts(out: Path) -> None:
     (fonts / 'manifest.json').write_text(json.dumps(manifest, indent=1), encoding='utf-8')
 
 
+CSP = "script-src 'self' 'wasm-unsafe-eval'; style-src 'self'"
+
+
+def csp_variant(page: str) -> tuple[str, str]:
+    """The news page under a strict Content-Security-Policy: its styles moved to a file."""
+    start, end = page.index('<style>'), page.index('</style>') + len('</style>')
+    css = page[start + len('<style>'):end - len('</style>')]
+    head = (f'<meta http-equiv="Content-Security-Policy" content="{CSP}">\n'
+            '<link rel="stylesheet" href="page.css">')
+    return page[:start] + head + page[end:], css
+
+
+def two_articles_page(page: str, shared: Path) -> str:
+    """The news page with a second article after the first: two instances."""
+    text = (shared / SECOND).read_text(encoding='utf-8')
+    paragraphs = [' '.join(p.split()) for p in text.split('\n\n') if p.strip()][:8]
+    second = ('  <article id="second">\n    <h1>' + html.escape(paragraphs[0]) + '</h1>\n' +
+              '\n'.join(f'    <p>{html.escape(p)}</p>' for p in paragraphs[1:]) + '\n  </article>\n')
+    page = page.replace('<article>', '<article id="first">', 1)
+    return page.replace('  <section id="comments">', second + '  <section id="comments">', 1)
+
+
 def news_page(shared: Path) -> str:
     text = (shared / NEWS).read_text(encoding='utf-8')
     paragraphs = [' '.join(p.split('\n')).strip() for p in text.split('\n\n')]
@@ -91,6 +114,8 @@ INDEX = """<!doctype html>
 <h1>Scholion</h1>
 <ul>
 <li><a href="examples/news/">The news example</a>: an article page with the one-tag embed</li>
+<li><a href="examples/news/two.html">Two articles</a> on one page, two instances</li>
+<li><a href="examples/news/csp.html">The news example under a strict Content-Security-Policy</a></li>
 <li><a href="app/">The standalone annotator</a></li>
 </ul>
 </body></html>
@@ -115,7 +140,12 @@ def main() -> int:
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(path, target)
     subset_fonts(out)
-    (out / 'examples/news/index.html').write_text(news_page(args.shared), encoding='utf-8')
+    news = news_page(args.shared)
+    (out / 'examples/news/index.html').write_text(news, encoding='utf-8')
+    csp_page, css = csp_variant(news)
+    (out / 'examples/news/csp.html').write_text(csp_page, encoding='utf-8')
+    (out / 'examples/news/page.css').write_text(css, encoding='utf-8')
+    (out / 'examples/news/two.html').write_text(two_articles_page(news, args.shared), encoding='utf-8')
     shutil.copy2(args.shared / NEWS, out / 'app/sample.txt')
     (out / 'index.html').write_text(INDEX, encoding='utf-8')
     return 0
