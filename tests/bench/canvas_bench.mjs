@@ -110,6 +110,7 @@ async function main() {
     console.log(`scrolling with 20,000 highlights: CPU per frame median ${median(frameMs).toFixed(2)} ms, p95 ${percentile(frameMs, 0.95).toFixed(2)} ms`);
 
     // Idle: 5 s with 20,000 highlights on screen.
+    // (after the embed figures below)
     await page.waitForTimeout(500);
     const f0 = await page.evaluate(() => window.Scholion.instances[0].canvas.frameCount());
     await page.waitForTimeout(5000);
@@ -117,6 +118,29 @@ async function main() {
     results.idle_frames_5s = f1 - f0;
     console.log(`frames drawn during 5 s idle with 20,000 highlights: ${f1 - f0}`);
     await context.close();
+
+    // The embed: from the click on the launcher to the first frame, and bytes fetched.
+    const openTimes = [];
+    let openedBytes = 0;
+    for (let i = 0; i < REPEAT; i++) {
+      const ctx = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
+      const p = await ctx.newPage();
+      const sizes = [];
+      await p.goto(env.url + 'examples/news/');
+      await p.waitForFunction(() => window.Scholion?.instances.length === 1);
+      await p.waitForTimeout(300);
+      p.on('response', async (r) => { try { sizes.push((await r.body()).length); } catch { /* redirects */ } });
+      const t0 = Date.now();
+      await p.getByRole('button', { name: /Highlight & notes/ }).click();
+      await p.waitForFunction(() => window.Scholion.instances[0].canvas?.frameCount() > 0);
+      openTimes.push(Date.now() - t0);
+      await p.evaluate(() => window.Scholion.instances[0].canvas.fontsReady());
+      await p.waitForTimeout(300);
+      openedBytes = sizes.reduce((a, b) => a + b, 0);
+      await ctx.close();
+    }
+    results.embed_open = { click_to_first_frame_ms_median: median(openTimes), runs_ms: openTimes, bytes_fetched_on_open: openedBytes };
+    console.log(`embed: launcher click → first frame median ${median(openTimes)} ms (${openTimes.join(', ')}); ${openedBytes} bytes fetched on open (uncompressed, local server)`);
   } finally {
     await env.close();
   }

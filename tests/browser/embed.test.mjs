@@ -4,6 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { start, open, waitForCanvas, settle, artifact, siteDir } from './harness.mjs';
 
 let env;
@@ -276,4 +277,9 @@ test('phone: open, select by touch, highlight from the toolbar, close', async ()
   } finally {
     await context.close();
   }
+});
+
+test('the boot script stays under 4 KB gzip', () => {
+  const size = gzipSync(readFileSync(join(siteDir, 'scholion.js')), { level: 9 }).length;
+  assert.ok(size <= 4096, `scholion.js is ${size} bytes gzip`);
 });
