@@ -110,7 +110,6 @@ async function main() {
     console.log(`scrolling with 20,000 highlights: CPU per frame median ${median(frameMs).toFixed(2)} ms, p95 ${percentile(frameMs, 0.95).toFixed(2)} ms`);
 
     // Idle: 5 s with 20,000 highlights on screen.
-    // (after the embed figures below)
     await page.waitForTimeout(500);
     const f0 = await page.evaluate(() => window.Scholion.instances[0].canvas.frameCount());
     await page.waitForTimeout(5000);

@@ -3,10 +3,13 @@
 //
 //   offsets        100,000 random conversions (cp→u16, u16→cp, cp→byte, byte→cp)
 //   build set      adding 20,000 annotations to an empty set
+//   merge          merging 20,000 stored annotations into an empty set (a page load)
 //   segment        cutting a 2,000-character window into runs with 20,000 present
-//   storage        writing and reading 20,000 annotations as storage JSON
+//   storage        writing and reading 20,000 annotations as storage JSON; reading and
+//                  merging them into an empty set, as the canvas does on load
 #include <benchmark/benchmark.h>
 
+#include <memory>
 #include <random>
 
 #include "../unit/test_support.hpp"
@@ -79,6 +82,21 @@ void BM_BuildSet20k(benchmark::State& state) {
 }
 BENCHMARK(BM_BuildSet20k)->Unit(benchmark::kMillisecond);
 
+// A page load never destroys the set, so neither is that timed here.
+void BM_MergeIntoEmpty20k(benchmark::State& state) {
+  const auto annotations = random_annotations(20000, moby_offsets().cp_length(), 1);
+  for (auto _ : state) {
+    auto set = std::make_unique<AnnotationSet>(fixed_clock(), moby_offsets().cp_length());
+    auto report = set->merge(annotations, {});
+    if (!report) state.SkipWithError(report.error().describe().c_str());
+    benchmark::DoNotOptimize(set->size());
+    state.PauseTiming();
+    set.reset();
+    state.ResumeTiming();
+  }
+}
+BENCHMARK(BM_MergeIntoEmpty20k)->Unit(benchmark::kMillisecond);
+
 void BM_Segment2kWindowWith20k(benchmark::State& state) {
   AnnotationSet set(fixed_clock(), moby_offsets().cp_length());
   for (const auto& a : random_annotations(20000, moby_offsets().cp_length(), 2)) {
@@ -115,6 +133,24 @@ void BM_ReadStorage20k(benchmark::State& state) {
   }
 }
 BENCHMARK(BM_ReadStorage20k)->Unit(benchmark::kMillisecond);
+
+// What the canvas does with a stored copy on load: read it, then merge it into the
+// document's (empty) set.
+void BM_LoadStorage20k(benchmark::State& state) {
+  const std::string json = write_storage_json(stored_20k());
+  for (auto _ : state) {
+    auto stored = read_storage_json(json);
+    if (!stored) state.SkipWithError(stored.error().describe().c_str());
+    auto set = std::make_unique<AnnotationSet>(fixed_clock(), moby_offsets().cp_length());
+    auto report = set->merge(std::move(stored->annotations), stored->tombstones);
+    if (!report) state.SkipWithError(report.error().describe().c_str());
+    benchmark::DoNotOptimize(set->size());
+    state.PauseTiming();
+    set.reset();
+    state.ResumeTiming();
+  }
+}
+BENCHMARK(BM_LoadStorage20k)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 }  // namespace scholion

@@ -285,7 +285,17 @@ TEST(AnnotationSetRandom, WindowsAndSegmentsMatchANaiveScan) {
     std::mt19937 rng(seed);
     AnnotationSet set(TestClock{}.clock(), kLength);
     std::vector<Annotation> sorted;
-    for (uint32_t n = below(rng, 150); n > 0; --n) {
+    // Odd seeds load most annotations with one merge into the empty set (the index is
+    // built in bulk), then add a few, so later inserts go into a bulk-built index.
+    if (seed % 2 == 1) {
+      std::vector<Annotation> loaded;
+      for (uint32_t n = below(rng, 150); n > 0; --n) {
+        loaded.push_back(random_annotation(rng, "m" + std::to_string(n), kLength));
+      }
+      ASSERT_TRUE(set.merge(loaded, {}).ok());
+      sorted = loaded;
+    }
+    for (uint32_t n = below(rng, seed % 2 == 1 ? 20 : 150); n > 0; --n) {
       const auto a = set.add(random_annotation(rng, "a" + std::to_string(n), kLength));
       ASSERT_TRUE(a.ok());
       sorted.push_back(*a);
@@ -297,6 +307,18 @@ TEST(AnnotationSetRandom, WindowsAndSegmentsMatchANaiveScan) {
       ASSERT_TRUE(set.remove(victim->id).ok());
       sorted.erase(victim);
     }
+    // A merge that moves a few of many: the index is updated in place, not rebuilt.
+    std::vector<Annotation> moved;
+    for (uint32_t n = below(rng, 4); n > 0 && !sorted.empty(); --n) {
+      Annotation& a = sorted[below(rng, static_cast<uint32_t>(sorted.size()))];
+      const auto [start, end] = random_range(rng, kLength);
+      a.start = start;
+      a.end = end;
+      a.modified += 1000;
+      moved.push_back(a);
+    }
+    ASSERT_TRUE(set.merge(moved, {}).ok());
+    std::sort(sorted.begin(), sorted.end(), range_order_less);
     for (int q = 0; q < 40; ++q) {
       const uint32_t from = below(rng, kLength + 5);
       const uint32_t to = below(rng, 4) == 0 ? from : from + below(rng, 60);

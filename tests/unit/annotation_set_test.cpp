@@ -501,5 +501,35 @@ TEST(AnnotationMerge, ListenersHearMergedChanges) {
   EXPECT_EQ(heard, (std::vector<std::string>{"removed a", "updated b", "added c"}));
 }
 
+TEST(AnnotationMerge, ListenersHearAMergeOnceAllOfItIsApplied) {
+  AnnotationSet here = set_of("");
+  std::vector<std::string> seen;
+  here.subscribe([&](const ChangeEvent& e) {
+    seen.push_back(e.annotation.id + ": " + ids(here.between(0, 9)));
+  });
+  ASSERT_TRUE(here.merge(spans("c[2,3) a[0,5) b[1,2)"), {}).ok());
+  EXPECT_EQ(seen, (std::vector<std::string>{"a: a b c", "b: a b c", "c: a b c"}));
+}
+
+TEST(AnnotationMerge, MovingTheInputMergesTheSame) {
+  TestClock clock;
+  const AnnotationSet start = set_of("a[0,5) b[1,2) d[3,4)", clock);
+  std::vector<Annotation> incoming = spans("b[1,3) c[2,3) b[0,9) a[0,5)");
+  for (std::size_t i = 0; i < incoming.size(); ++i) incoming[i].modified = 2000 + static_cast<Timestamp>(i);
+  const std::vector<Tombstone> tombstones = {{"d", 5000}, {"e", 7}};
+  AnnotationSet copied = start;
+  AnnotationSet moved = start;
+  const auto by_copy = copied.merge(incoming, tombstones);
+  const auto by_move = moved.merge(std::vector<Annotation>(incoming), tombstones);
+  ASSERT_TRUE(by_copy.ok() && by_move.ok());
+  EXPECT_EQ(*by_copy, (MergeReport{1, 2, 1}));
+  EXPECT_EQ(*by_move, *by_copy);
+  EXPECT_EQ(ids(moved.all()), "a b c");
+  EXPECT_EQ(moved.find("b")->end, 9u);  // the later of the two versions of b
+  for (const Annotation* a : moved.all()) EXPECT_EQ(*a, *copied.find(a->id));
+  EXPECT_EQ(moved.tombstones(), copied.tombstones());
+  EXPECT_EQ(tombstone_ids(moved), "d e");
+}
+
 }  // namespace
 }  // namespace scholion

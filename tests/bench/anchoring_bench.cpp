@@ -1,0 +1,115 @@
+// Anchoring over Moby-Dick (1.2 million code points), issue 4's benchmark: 1,000 quotes
+// of 20-300 code points with their 32-code-point context, each quote's recorded text
+// carrying random edits of 0-10 % of its characters (so most are found by the fuzzy
+// search), anchored in the unchanged book.
+//
+//   anchor 1000 (hint)     with the recorded position, as stored annotations have it
+//   anchor 1000 (no hint)  quote and context only: the whole book is searched
+//
+// Counters: per-anchor median and 95th percentile of the fuzzy anchorings (microseconds),
+// and how many of the 1,000 anchored on their original range (give or take the edits at
+// its edges) - the rest are orphans; none may land elsewhere.
+#include <benchmark/benchmark.h>
+
+#include <algorithm>
+#include <chrono>
+#include <random>
+
+#include "../unit/test_support.hpp"
+#include "core/anchoring.hpp"
+#include "core/utf8.hpp"
+
+namespace scholion {
+namespace {
+
+struct Case {
+  FoundSelectors selectors;
+  uint32_t start, end;  // where the quote really is
+  bool edited;
+};
+
+const AnchorText& moby() {
+  static const AnchorText text =
+      AnchorText::from_utf8(test::read_file(test::shared_dir() / "corpus/texts/long/moby-dick-pg2701.txt")).value();
+  return text;
+}
+
+const std::vector<Case>& cases() {
+  static const std::vector<Case> all = [] {
+    std::mt19937_64 rng(2701);
+    const AnchorText& text = moby();
+    const std::u32string_view t = text.code_points();
+    std::vector<Case> out;
+    const std::u32string letters = U"abcdefghijklmnopqrstuvwxyz ";
+    while (out.size() < 1000) {
+      const uint32_t length = 20 + static_cast<uint32_t>(rng() % 281);
+      const uint32_t start = static_cast<uint32_t>(rng() % (t.size() - length));
+      Result<FoundSelectors> s = describe(text, start, start + length);
+      if (!s) continue;
+      std::u32string quote = to_utf32(s->quote->exact);
+      const uint32_t edits = static_cast<uint32_t>(rng() % (quote.size() / 10 + 1));
+      for (uint32_t e = 0; e < edits; ++e) {
+        const std::size_t at = rng() % quote.size();
+        const char32_t c = letters[rng() % letters.size()];
+        switch (rng() % 3) {
+          case 0: quote[at] = c; break;
+          case 1: quote.erase(at, 1); break;
+          default: quote.insert(at, 1, c);
+        }
+      }
+      Case c{s.value(), s->position->start, s->position->end, edits > 0};
+      c.selectors.quote->exact = to_utf8(quote);
+      out.push_back(std::move(c));
+    }
+    return out;
+  }();
+  return all;
+}
+
+void run(benchmark::State& state, bool hint) {
+  const AnchorText& text = moby();
+  text.gram_index();  // built once per text, outside the timing
+  std::vector<double> fuzzy_us;
+  std::size_t on_target = 0, elsewhere = 0;
+  for (auto _ : state) {
+    fuzzy_us.clear();
+    on_target = elsewhere = 0;
+    for (const Case& c : cases()) {
+      FoundSelectors s = c.selectors;
+      if (!hint) s.position.reset();
+      const auto t0 = std::chrono::steady_clock::now();
+      const AnchorResult r = anchor(s, text);
+      const auto t1 = std::chrono::steady_clock::now();
+      if (c.edited) fuzzy_us.push_back(std::chrono::duration<double, std::micro>(t1 - t0).count());
+      if (!r.anchored()) continue;
+      const uint32_t slack = (c.end - c.start) / 10 + 2;
+      const bool near = r.start + slack >= c.start && r.start <= c.start + slack && r.end + slack >= c.end &&
+                        r.end <= c.end + slack;
+      (near ? on_target : elsewhere)++;
+    }
+  }
+  std::sort(fuzzy_us.begin(), fuzzy_us.end());
+  state.counters["fuzzy_median_us"] = fuzzy_us.empty() ? 0 : fuzzy_us[fuzzy_us.size() / 2];
+  state.counters["fuzzy_p95_us"] = fuzzy_us.empty() ? 0 : fuzzy_us[fuzzy_us.size() * 95 / 100];
+  state.counters["fuzzy_cases"] = static_cast<double>(fuzzy_us.size());
+  state.counters["anchored_on_target"] = static_cast<double>(on_target);
+  state.counters["anchored_elsewhere"] = static_cast<double>(elsewhere);
+}
+
+void BM_Anchor1000WithHint(benchmark::State& state) { run(state, true); }
+BENCHMARK(BM_Anchor1000WithHint)->Unit(benchmark::kMillisecond);
+
+void BM_Anchor1000WithoutHint(benchmark::State& state) { run(state, false); }
+BENCHMARK(BM_Anchor1000WithoutHint)->Unit(benchmark::kMillisecond);
+
+void BM_BuildAnchorTextAndIndex(benchmark::State& state) {
+  const std::string utf8 = test::read_file(test::shared_dir() / "corpus/texts/long/moby-dick-pg2701.txt");
+  for (auto _ : state) {
+    const AnchorText text = AnchorText::from_utf8(utf8).value();
+    benchmark::DoNotOptimize(&text.gram_index());
+  }
+}
+BENCHMARK(BM_BuildAnchorTextAndIndex)->Unit(benchmark::kMillisecond);
+
+}  // namespace
+}  // namespace scholion
