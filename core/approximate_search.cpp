@@ -27,34 +27,72 @@ uint32_t rarest_gram(const GramIndex& index, std::u32string_view quote, uint32_t
   return best;
 }
 
-// Windows around every verbatim occurrence of a pigeonhole piece; false when the pieces
-// hit too often to be worth it.
+// Windows around the places where enough pigeonhole pieces occur verbatim on nearby
+// diagonals; false when the pieces hit too often to be worth it.
 bool seed_windows(const AnchorText& text, std::u32string_view quote, uint32_t budget, std::vector<Window>& out) {
   const std::u32string_view t = text.code_points();
   const uint32_t n = static_cast<uint32_t>(t.size());
   const uint32_t m = static_cast<uint32_t>(quote.size());
   if (m < GramIndex::kGram) return true;  // exact occurrences are found separately
-  const uint32_t seed_budget = m >= 2 * kMinPiece ? std::min(budget, m / kMinPiece - 1) : 0;
-  const uint32_t pieces = seed_budget + 1;
+  const uint32_t pieces = std::max<uint32_t>(1, m / kMinPiece);
   const GramIndex& index = text.gram_index();
-  std::size_t hits = 0;
+
+  // A piece made only of common grams ("of the a") would flood the sweep; it is left
+  // out, and the guarantee below counts the pieces actually used.
+  struct Piece {
+    uint32_t from, to, gram;
+  };
+  std::vector<Piece> used;
   for (uint32_t i = 0; i < pieces; ++i) {
     const uint32_t from = static_cast<uint32_t>(uint64_t{i} * m / pieces);
     const uint32_t to = static_cast<uint32_t>(uint64_t{i + 1} * m / pieces);
-    const std::u32string_view piece = quote.substr(from, to - from);
     const uint32_t gram = rarest_gram(index, quote, from, to);
+    if (index.candidates(quote.data() + gram).size() <= kMaxPieceHits) used.push_back(Piece{from, to, gram});
+  }
+  if (used.empty()) return false;
+  const uint32_t usable = static_cast<uint32_t>(used.size());
+  const uint32_t far_budget = std::min<uint32_t>({budget, usable - 1, (m * kFarBudgetPercent + 99) / 100});
+  const uint32_t needed = usable - far_budget;  // pieces an occurrence within far_budget keeps
+
+  struct Hit {
+    int64_t diagonal;  // where the quote would start if this piece is where it belongs
+    uint32_t piece;
+  };
+  std::vector<Hit> hits;
+  std::size_t looked_at = 0;
+  for (uint32_t i = 0; i < usable; ++i) {
+    const uint32_t from = used[i].from;
+    const uint32_t gram = used[i].gram;
+    const std::u32string_view piece = quote.substr(from, used[i].to - from);
     const auto positions = index.candidates(quote.data() + gram);
-    hits += positions.size();
-    if (hits > kMaxSeedHits) return false;
+    looked_at += positions.size();
+    if (looked_at > kMaxSeedHits) return false;
     for (const uint32_t p : positions) {
       if (p < gram - from) continue;
       const uint32_t piece_start = p - (gram - from);
       if (piece_start + piece.size() > n || t.substr(piece_start, piece.size()) != piece) continue;
-      // Where the quote would start if this piece is where it belongs.
-      const int64_t diagonal = int64_t{piece_start} - from;
-      const int64_t lo = std::max<int64_t>(0, diagonal - budget);
-      const int64_t hi = std::min<int64_t>(n, diagonal + m + budget);
-      out.emplace_back(static_cast<uint32_t>(lo), static_cast<uint32_t>(hi));
+      hits.push_back(Hit{int64_t{piece_start} - from, i});
+    }
+  }
+  // Each edit shifts the diagonal of the pieces after it by at most one, and spoils at
+  // most one piece: an occurrence with e <= far_budget edits shows at least `needed`
+  // distinct pieces with diagonals within far_budget of each other. Slide a window of
+  // that width over the sorted diagonals and open a verification window wherever enough
+  // distinct pieces fall in it.
+  std::sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) { return a.diagonal < b.diagonal; });
+  std::vector<uint32_t> count(usable, 0);
+  uint32_t distinct = 0;
+  std::size_t lo = 0;
+  for (std::size_t hi = 0; hi < hits.size(); ++hi) {
+    if (count[hits[hi].piece]++ == 0) ++distinct;
+    while (hits[hi].diagonal - hits[lo].diagonal > far_budget) {
+      if (--count[hits[lo].piece] == 0) --distinct;
+      ++lo;
+    }
+    if (distinct >= needed) {
+      const int64_t from = std::max<int64_t>(0, hits[lo].diagonal - budget);
+      const int64_t to = std::min<int64_t>(n, hits[hi].diagonal + m + budget);
+      out.emplace_back(static_cast<uint32_t>(from), static_cast<uint32_t>(to));
     }
   }
   return true;

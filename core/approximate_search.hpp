@@ -13,19 +13,30 @@
 //     1. local: 2,048 code points either side of the recorded position, with the full
 //        budget k. Most edits leave a quote near where it was; this finds it however
 //        much its wording changed within the budget;
-//     2. seeds, anywhere: the quote is cut into s + 1 pieces of at least 8 code points,
-//        s = min(k, m / 8 - 1). By the pigeonhole principle an occurrence with at most s
-//        edits contains one piece verbatim. Each piece is looked up in the text's gram
-//        index (gram_index.hpp) through its rarest 4-code-point gram, each hit verified
-//        against the whole piece, and each confirmed piece opens a window of m + 2k
-//        code points on its diagonal, verified with the full budget k.
+//     2. seeds, anywhere: the quote is cut into P = m / 6 pieces of at least 6 code
+//        points. An occurrence with e edits keeps at least P - e pieces verbatim (each
+//        edit spoils at most one), and their diagonals (where each piece says the quote
+//        starts) lie within e of each other. Each piece is looked up in the text's gram
+//        index (gram_index.hpp) through its rarest 4-code-point gram and each hit
+//        checked against the whole piece; the confirmed hits, sorted by diagonal, are
+//        swept with a window of width s, and wherever U - s distinct pieces fall inside
+//        it, a verification window of m + 2k code points opens there, verified with the
+//        full budget k. U counts the pieces used: a piece whose rarest gram occurs more
+//        than 2,048 times (all common words) is left out. s = min(k, U - 1, ceil(12 % of
+//        m)). Requiring several pieces to agree is what keeps the verified windows few:
+//        a lone 6-code-point piece ("of the") recurs thousands of times in a long book,
+//        ten of them on one diagonal do not. (Why 6: with pieces of length L and s =
+//        12 % of m, an occurrence keeps P·(1 - 0.12·L) pieces; at L = 8 that is 4 % of
+//        them, too few to filter; at L = 6, 28 %; shorter pieces hit too often.)
 //     Far from the recorded position, then, a match is guaranteed found only if it has at
-//     most s ≈ m/8 edits (12 %) — more than the 10 % the engine must survive, and a far
-//     match with more edits than that would need near-perfect context to score anyway.
-//     Cost: O(m) lookups + O(h) piece checks for h gram hits + O((local + v·(m + 2k)) ·
-//     m/64) for v verified windows; independent of n once the index exists (built once
-//     per text, O(n)). If pieces hit more than 65,536 times (a quote of very common
-//     words), the whole text is scanned instead: O(n·m/64), still correct.
+//     most s edits (12 % of the quote when enough pieces are usable) — more than the 10 %
+//     the engine must survive, and a far match with more edits would need near-perfect
+//     context to score anyway.
+//     Cost: O(m) lookups + O(h log h) for h confirmed piece hits + O((local +
+//     v·(m + 2k)) · m/64) for v verified windows; independent of n once the index
+//     exists (built once per text, O(n)). If no piece is usable, or the used pieces'
+//     grams list more than 262,144 positions (a quote of very common words), the whole
+//     text is scanned instead: O(n·m/64), still correct.
 //
 // Each window reports the end positions where the edit distance is a local minimum
 // within the budget; each end's best start is found by running the reversed quote
@@ -48,8 +59,10 @@ namespace scholion::detail {
 
 inline constexpr uint32_t kFullScanLimit = 32768;   // code points
 inline constexpr uint32_t kLocalRadius = 2048;      // code points either side of the hint
-inline constexpr uint32_t kMinPiece = 8;            // code points per pigeonhole piece
-inline constexpr std::size_t kMaxSeedHits = 65536;  // beyond this, scan the whole text
+inline constexpr uint32_t kMinPiece = 6;            // code points per pigeonhole piece
+inline constexpr uint32_t kFarBudgetPercent = 12;  // edits guaranteed found far from the hint
+inline constexpr std::size_t kMaxSeedHits = 262144;  // beyond this, scan the whole text
+inline constexpr std::size_t kMaxPieceHits = 2048;   // a piece whose rarest gram is commoner is not used
 
 // Every verbatim occurrence of `quote`, overlapping ones included, in text order.
 // Uses the gram index for long texts. An empty quote has none.
