@@ -286,7 +286,9 @@ void check_match_quote(const json& file, const json& c) {
     AnchorOptions lenient;
     lenient.threshold = 0.5;
     const AnchorResult loose = anchor(selectors, text.anchor_text, lenient);
-    if (loose.anchored()) EXPECT_EQ(text.u16(loose.start), expect.at("start").get<uint32_t>());
+    if (loose.anchored()) {
+      EXPECT_EQ(text.u16(loose.start), expect.at("start").get<uint32_t>());
+    }
     return;
   }
   if (expect.contains("null")) {

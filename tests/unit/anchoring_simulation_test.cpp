@@ -14,7 +14,7 @@
 // edits. One that still lies mostly on the quote's text (both at least 50 %) is counted
 // as imprecise; anything else anchored is a wrong anchor. When a sentence is repeated
 // elsewhere (a pull quote) the copy remembers what it copies; if the original is later
-// cut, the copy is where the sentence went, as if it had been moved. Recall is measured
+// largely cut (over a quarter of it), the copy is where the sentence went, as if moved. Recall is measured
 // over the annotations whose text survives with changed <= 10 %.
 // Floors (issue 4): no wrong anchor at all; recall >= 98 %. The figures are printed.
 // Reported beside them: imprecise anchors, and anchors elsewhere for a selector that was
@@ -25,6 +25,9 @@
 // Duplicates are never placed next to each other (two boilerplate paragraphs in a row, a
 // sentence copied right after itself): deleting one of two adjacent copies gives the same
 // text whichever copy goes, so no engine could know whether the annotated one survived.
+//
+// Exploring: SCHOLION_SIMULATION_SEED=N runs another seed, SCHOLION_SIMULATION_THRESHOLD
+// another threshold, SCHOLION_SIMULATION_VERBOSE=1 prints every miss and wrong anchor.
 #include <gtest/gtest.h>
 
 #include <algorithm>
