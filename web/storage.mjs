@@ -32,17 +32,40 @@ function storageOrNull() {
   }
 }
 
-export class LocalDocumentStore {
+// Saves debounced: `changed()` schedules a save, `flush()` makes a pending one now.
+// Subclasses implement save(), returning true when the data is (being) stored.
+class DebouncedStore {
+  constructor(debounceMs) {
+    this.debounceMs = debounceMs;
+    this.timer = 0;
+    this.failed = false;
+  }
+
+  /** The annotations changed: save soon. */
+  changed() {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.flush(), this.debounceMs);
+  }
+
+  /** Writes now if a save is pending. Returns true when the data is stored. */
+  flush() {
+    if (!this.timer) return !this.failed;
+    clearTimeout(this.timer);
+    this.timer = 0;
+    return this.save();
+  }
+}
+
+export class LocalDocumentStore extends DebouncedStore {
   /**
    * `core` has: exportStorage() -> JSON string, mergeStorage(json) -> "" or an error,
    * annotationCount(). `notify(message|null, {canExport})` shows or clears a message.
    */
   constructor({ docId, title, core, notify, debounceMs = 250 }) {
-    Object.assign(this, { docId, title, core, notify, debounceMs });
+    super(debounceMs);
+    Object.assign(this, { docId, title, core, notify });
     this.key = docKey(docId);
     this.blocked = false;  // unreadable data we could not set aside: never write over it
-    this.timer = 0;
-    this.failed = false;
     this.onStorage = (e) => this.#onStorage(e);
     this.onHide = () => this.flush();
     this.onVisibility = () => { if (document.visibilityState === 'hidden') this.flush(); };
@@ -67,20 +90,6 @@ export class LocalDocumentStore {
     addEventListener('storage', this.onStorage);
     addEventListener('pagehide', this.onHide);
     document.addEventListener('visibilitychange', this.onVisibility);
-  }
-
-  /** The annotations changed: save soon. */
-  changed() {
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.flush(), this.debounceMs);
-  }
-
-  /** Writes now if a save is pending. Returns true when the data is stored. */
-  flush() {
-    if (!this.timer) return !this.failed;
-    clearTimeout(this.timer);
-    this.timer = 0;
-    return this.save();
   }
 
   save() {
@@ -178,11 +187,10 @@ export class LocalDocumentStore {
  * the stored JSON (or null) and save(docId, json) → Promise. Saves are debounced; a
  * failed load or save is shown to the reader and nothing in memory is lost.
  */
-export class AdapterDocumentStore {
+export class AdapterDocumentStore extends DebouncedStore {
   constructor({ docId, core, notify, adapter, debounceMs = 250 }) {
-    Object.assign(this, { docId, core, notify, adapter, debounceMs });
-    this.timer = 0;
-    this.failed = false;
+    super(debounceMs);
+    Object.assign(this, { docId, core, notify, adapter });
     this.blocked = false;  // the site's data could not be read: never write over it
     this.onHide = () => this.flush();
     addEventListener('pagehide', this.onHide);
@@ -205,18 +213,6 @@ export class AdapterDocumentStore {
       this.notify(`Saved highlights could not be read (${error}). They were left as they are; ` +
                   'new highlights will not be saved over them.', { canExport: true });
     }
-  }
-
-  changed() {
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.flush(), this.debounceMs);
-  }
-
-  flush() {
-    if (!this.timer) return !this.failed;
-    clearTimeout(this.timer);
-    this.timer = 0;
-    return this.save();
   }
 
   save() {

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { start, open, waitForCanvas, settle, artifact, siteDir } from './harness.mjs';
+import { start, open, waitForCanvas, settle, artifact, rangeOf, siteDir } from './harness.mjs';
 
 let env;
 before(async () => { env = await start(); });
@@ -14,14 +14,6 @@ after(async () => { await env?.close(); });
 const NEWS = 'examples/news/';
 const DOC_KEY = 'scholion:doc:https://news.example.org/2023/06/nato-stoltenberg-vucic';
 const canvas = (page, fn, arg) => page.evaluate(fn, arg);
-
-async function rangeOf(page, quote, i = 0) {
-  const text = await page.evaluate((k) => window.Scholion.instances[k].canvas.documentText(), i);
-  const at = text.indexOf(quote);
-  assert.ok(at >= 0, `"${quote}" is in the document`);
-  const begin = [...text.slice(0, at)].length;
-  return { start: begin, end: begin + [...quote].length };
-}
 
 test('extraction reads the title and paragraphs, nothing from navigation, share bar, related links or comments', async () => {
   const { page, context } = await open(env, NEWS);
@@ -282,4 +274,38 @@ test('phone: open, select by touch, highlight from the toolbar, close', async ()
 test('the boot script stays under 4 KB gzip', () => {
   const size = gzipSync(readFileSync(join(siteDir, 'scholion.js')), { level: 9 }).length;
   assert.ok(size <= 4096, `scholion.js is ${size} bytes gzip`);
+});
+
+test('a storage adapter keeps annotations on the site\'s side instead of localStorage', async () => {
+  const { page, context, errors } = await open(env, NEWS);
+  try {
+    await page.waitForFunction(() => window.Scholion?.instances.length === 1);
+    await page.evaluate(async () => {
+      window.Scholion.instances[0].destroy();
+      window.__server = new Map();
+      const adapter = {
+        load: async (id) => window.__server.get(id) ?? null,
+        save: async (id, json) => { window.__server.set(id, json); },
+      };
+      window.__adapter = adapter;
+      await window.Scholion.mount(document.querySelector('article'), { id: 'story-42', storage: adapter }).open();
+    });
+    const r = await rangeOf(page, 'impartial way');
+    await canvas(page, ([a]) => window.Scholion.instances[0].canvas.highlight(a.start, a.end, 'purple'), [r]);
+    await canvas(page, () => window.Scholion.instances[0].canvas.flush());
+    await page.waitForFunction(() => window.__server.has('story-42'));
+    const saved = JSON.parse(await page.evaluate(() => window.__server.get('story-42')));
+    assert.equal(saved.annotations[0].quote.exact, 'impartial way');
+    assert.equal(await page.evaluate(() => localStorage.getItem('scholion:doc:story-42')), null);
+
+    // A new instance with the same adapter finds it.
+    await page.evaluate(async () => {
+      window.Scholion.instances[0].destroy();
+      await window.Scholion.mount(document.querySelector('article'), { id: 'story-42', storage: window.__adapter }).open();
+    });
+    await page.waitForFunction(() => window.Scholion.instances[0].canvas.annotationCount() === 1);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
 });

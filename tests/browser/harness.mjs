@@ -1,5 +1,6 @@
 // Browser test harness: Debian's Chromium driven by playwright-core, and the site served
 // by scripts/serve.mjs on 127.0.0.1, both started and stopped by the tests themselves.
+import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -74,4 +75,13 @@ export async function settle(page, quietMs = 300) {
 
 export function artifact(name) {
   return join(outDir, name);
+}
+
+/** Code point range [start, end) of the first occurrence of `quote` in instance i's text. */
+export async function rangeOf(page, quote, i = 0) {
+  const text = await page.evaluate((k) => window.Scholion.instances[k].canvas.documentText(), i);
+  const at = text.indexOf(quote);
+  assert.ok(at >= 0, `"${quote}" is in the document`);
+  const start = [...text.slice(0, at)].length;
+  return { start, end: start + [...quote].length };
 }

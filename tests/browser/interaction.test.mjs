@@ -3,7 +3,7 @@
 // page's own inputs left alone.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, open, waitForCanvas, settle, artifact } from './harness.mjs';
+import { start, open, waitForCanvas, settle, artifact, rangeOf } from './harness.mjs';
 import { decodePng } from './png.mjs';
 
 let env;
@@ -12,14 +12,6 @@ after(async () => { await env?.close(); });
 
 const NEWS = 'examples/news/';
 const call = (page, fn, arg) => page.evaluate(fn, arg);
-
-async function rangeOf(page, quote) {
-  const text = await page.evaluate(() => window.Scholion.instances[0].canvas.documentText());
-  const at = text.indexOf(quote);
-  assert.ok(at >= 0, `"${quote}" is in the document`);
-  const start = [...text.slice(0, at)].length;
-  return { start, end: start + [...quote].length };
-}
 
 // Page coordinates of the left edge of code point `from` and the right edge of `to - 1`,
 // at mid-line height.

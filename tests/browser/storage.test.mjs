@@ -2,7 +2,7 @@
 // set aside and never overwritten, and a full storage is shown without losing anything.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, open, waitForCanvas, settle, artifact } from './harness.mjs';
+import { start, open, waitForCanvas, settle, artifact, rangeOf } from './harness.mjs';
 import { decodePng } from './png.mjs';
 
 let env;
@@ -12,15 +12,6 @@ after(async () => { await env?.close(); });
 const NEWS = 'examples/news/';
 const DOC_KEY = 'scholion:doc:https://news.example.org/2023/06/nato-stoltenberg-vucic';
 const scholion = (page, fn, arg) => page.evaluate(fn, arg);
-
-// Code point range of the first occurrence of `quote` in the shown document's text.
-async function rangeOf(page, quote) {
-  const text = await page.evaluate(() => window.Scholion.instances[0].canvas.documentText());
-  const at = text.indexOf(quote);
-  assert.ok(at >= 0, `"${quote}" is in the document`);
-  const start = [...text.slice(0, at)].length;
-  return { start, end: start + [...quote].length };
-}
 
 function storedAnnotations(page) {
   return page.evaluate((key) => {
