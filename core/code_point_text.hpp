@@ -8,6 +8,7 @@
 // Internal to the core: positions are trusted (cp < size()).
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <string_view>
 
@@ -62,5 +63,33 @@ class Utf8Text {
   mutable uint32_t cp_ = 0;    // the cursor: a code point...
   mutable uint32_t byte_ = 0;  // ...and where its UTF-8 sequence starts
 };
+
+// Boundary walks shared by the segmentations (grapheme clusters, words). `inside(text,
+// p)` says whether 0 < p < size is a boundary; the text's ends always are.
+template <class Text, class Inside>
+bool is_boundary_by(const Text& text, uint32_t cp, Inside inside) {
+  const uint32_t n = text.size();
+  if (cp > n) return false;
+  if (cp == 0 || cp == n) return true;
+  return inside(text, cp);
+}
+
+template <class Text, class Inside>
+uint32_t next_boundary_by(const Text& text, uint32_t cp, Inside inside) {
+  const uint32_t n = text.size();
+  if (cp >= n) return n;
+  uint32_t p = cp + 1;
+  while (p < n && !inside(text, p)) ++p;
+  return p;
+}
+
+template <class Text, class Inside>
+uint32_t prev_boundary_by(const Text& text, uint32_t cp, Inside inside) {
+  uint32_t p = std::min(cp, text.size());
+  if (p == 0) return 0;
+  --p;
+  while (p > 0 && !inside(text, p)) --p;
+  return p;
+}
 
 }  // namespace scholion::detail

@@ -52,30 +52,20 @@ bool boundary_inside(const Text& text, uint32_t cp) {
   return true;  // GB999
 }
 
+// The ends of the text are boundaries (GB1, GB2).
 template <class Text>
 bool is_boundary(const Text& text, uint32_t cp) {
-  const uint32_t n = text.size();
-  if (cp > n) return false;
-  if (cp == 0 || cp == n) return true;  // GB1, GB2
-  return boundary_inside(text, cp);
+  return detail::is_boundary_by(text, cp, [](const Text& t, uint32_t p) { return boundary_inside(t, p); });
 }
 
 template <class Text>
 uint32_t next_boundary(const Text& text, uint32_t cp) {
-  const uint32_t n = text.size();
-  if (cp >= n) return n;
-  uint32_t p = cp + 1;
-  while (p < n && !boundary_inside(text, p)) ++p;
-  return p;
+  return detail::next_boundary_by(text, cp, [](const Text& t, uint32_t p) { return boundary_inside(t, p); });
 }
 
 template <class Text>
 uint32_t prev_boundary(const Text& text, uint32_t cp) {
-  uint32_t p = std::min(cp, text.size());
-  if (p == 0) return 0;
-  --p;
-  while (p > 0 && !boundary_inside(text, p)) --p;
-  return p;
+  return detail::prev_boundary_by(text, cp, [](const Text& t, uint32_t p) { return boundary_inside(t, p); });
 }
 
 template <class Text>
