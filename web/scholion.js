@@ -14,9 +14,9 @@
   const base = new URL('.', script ? script.src : location.href).href;
 
   // Subtrees that are not part of the article's text.
-  const SKIP = 'nav,aside,form,button,script,style,noscript,template,textarea,select,figcaption,' +
+  const SKIP = 'nav,aside,form,button,script,style,noscript,template,textarea,select,' +
     '[hidden],[aria-hidden="true"],[data-scholion-ignore],#comments,.comments,.share,.related';
-  const BLOCKS = 'h1,h2,h3,h4,h5,h6,p,blockquote,li,pre';
+  const BLOCKS = 'h1,h2,h3,h4,h5,h6,p,blockquote,li,pre,figcaption';  // captions unless marked
   const KIND_EVENTS = ['create', 'update', 'delete'];  // by the core's ChangeKind
 
   function kindOf(el) {

@@ -309,3 +309,24 @@ test('a storage adapter keeps annotations on the site\'s side instead of localSt
     await context.close();
   }
 });
+
+test('without WebGL 2 the panel says so instead of failing silently', async () => {
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  await context.addInitScript(() => {
+    const real = HTMLCanvasElement.prototype.getContext;
+    HTMLCanvasElement.prototype.getContext = function (type, ...rest) {
+      return type === 'webgl2' ? null : real.call(this, type, ...rest);
+    };
+  });
+  const page = await context.newPage();
+  try {
+    await page.goto(env.url + NEWS);
+    await page.waitForFunction(() => window.Scholion?.instances.length === 1);
+    await page.evaluate(() => window.Scholion.instances[0].open().catch(() => {}));
+    const status = await page.evaluate(() =>
+      document.querySelector('[data-scholion]').shadowRoot.querySelector('.status').textContent);
+    assert.match(status, /no WebGL 2/);
+  } finally {
+    await context.close();
+  }
+});
