@@ -6,7 +6,12 @@
 namespace scholion {
 namespace {
 
-std::string quoted(std::string_view id) { return "\"" + std::string(id) + "\""; }
+std::string quoted(std::string_view id) {
+  std::string out;
+  out.reserve(id.size() + 2);
+  out.append(1, '"').append(id).append(1, '"');
+  return out;
+}
 
 }  // namespace
 
@@ -39,8 +44,10 @@ AnnotationSet& AnnotationSet::operator=(const AnnotationSet& other) {
 }
 
 void AnnotationSet::rebuild_index() {
-  index_.clear();
-  for (const auto& [id, annotation] : by_id_) index_.insert(&annotation);
+  std::vector<const Annotation*> all;
+  all.reserve(by_id_.size());
+  for (const auto& [id, annotation] : by_id_) all.push_back(&annotation);
+  index_.assign(std::move(all));
 }
 
 // --- Queries ---------------------------------------------------------------------------
@@ -129,27 +136,26 @@ Timestamp AnnotationSet::stamp(const std::string& id) const {
   return now;
 }
 
-const Annotation& AnnotationSet::store(Annotation annotation) {
+const Annotation& AnnotationSet::store(Annotation annotation, bool defer_index) {
   tombstones_.erase(annotation.id);
-  auto it = by_id_.find(annotation.id);
-  if (it == by_id_.end()) {
-    std::string id = annotation.id;
-    it = by_id_.emplace(std::move(id), std::move(annotation)).first;
-    index_.insert(&it->second);
-    return it->second;
-  }
+  auto [it, inserted] = by_id_.try_emplace(annotation.id);
   Annotation& slot = it->second;
+  if (inserted) {
+    slot = std::move(annotation);
+    if (!defer_index) index_.insert(&slot);
+    return slot;
+  }
   // why: the index is keyed by the range; re-key it only when the range moves.
-  const bool moved = slot.start != annotation.start || slot.end != annotation.end;
+  const bool moved = !defer_index && (slot.start != annotation.start || slot.end != annotation.end);
   if (moved) index_.erase(&slot);
   slot = std::move(annotation);
   if (moved) index_.insert(&slot);
   return slot;
 }
 
-Annotation AnnotationSet::unstore(const std::string& id, Timestamp deleted) {
+Annotation AnnotationSet::unstore(std::string_view id, Timestamp deleted, bool defer_index) {
   auto it = by_id_.find(id);
-  index_.erase(&it->second);
+  if (!defer_index) index_.erase(&it->second);
   Annotation removed = std::move(it->second);
   by_id_.erase(it);
   auto [t, inserted] = tombstones_.emplace(id, deleted);

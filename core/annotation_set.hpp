@@ -39,8 +39,9 @@
 // Pointers. Annotation pointers returned by queries stay valid until that annotation is
 // changed or removed (by any path: edit, undo, redo, merge) or the set is destroyed.
 //
-// Listeners run after each single change, with the set already in its new state. They
-// must not change the set: a change attempted from a listener is refused with an error.
+// Listeners run after each single change, with the set already in its new state; after
+// a merge, once all its changes are applied, one call per change in id order. They must
+// not change the set: a change attempted from a listener is refused with an error.
 #pragma once
 
 #include <cstddef>
@@ -145,8 +146,13 @@ class AnnotationSet {
   // notified with origin `merge`. Errors (bad ranges, empty ids) leave the set unchanged.
   Result<MergeReport> merge(const AnnotationSet& other);
   // The same for plain data, e.g. a copy read from storage. Duplicate ids in the input
-  // are resolved by the same rules.
+  // are resolved by the same rules. O(k log k) for k incoming entries, plus O(log n) per
+  // change, or, when the changes are a good part of the set (as when a stored copy is
+  // loaded into an empty set), one O(n log n) rebuild of the window index.
   Result<MergeReport> merge(const std::vector<Annotation>& annotations,
+                            const std::vector<Tombstone>& tombstones);
+  // The same, moving the winning versions out of `annotations` instead of copying them.
+  Result<MergeReport> merge(std::vector<Annotation>&& annotations,
                             const std::vector<Tombstone>& tombstones);
 
   // --- Listeners ---------------------------------------------------------------------
@@ -164,8 +170,11 @@ class AnnotationSet {
   Result<bool> check_range(const Annotation& annotation) const;
   Timestamp stamp(const std::string& id) const;
   // The primitives every path goes through; they keep index and tombstones consistent.
-  const Annotation& store(Annotation annotation);
-  Annotation unstore(const std::string& id, Timestamp deleted);
+  // With `defer_index` they leave the index alone: the caller rebuilds it afterwards.
+  const Annotation& store(Annotation annotation, bool defer_index = false);
+  Annotation unstore(std::string_view id, Timestamp deleted, bool defer_index = false);
+  template <class Annotations>  // const or not: copied or moved from
+  Result<MergeReport> merge_from(Annotations& annotations, const std::vector<Tombstone>& tombstones);
   // Brings `id` from state `from` to state `to`, if it is in state `from` now.
   bool apply(const std::optional<Annotation>& from, const std::optional<Annotation>& to,
              ChangeOrigin origin);

@@ -1,13 +1,23 @@
 // AnnotationSet::merge: bringing in another copy of the same document's set. The rules
 // are documented in annotation_set.hpp; this file keeps them apart from editing and undo.
-#include <map>
+//
+// A merge first decides, per id and without changing anything, what happens to it; then
+// applies the decisions; then tells the listeners. When it changes a good part of the set
+// (always when the set was empty: a page loading its stored copy) the window index is
+// rebuilt once at the end rather than updated per change.
+#include <algorithm>
+#include <numeric>
+#include <span>
 #include <string_view>
 #include <tuple>
+#include <type_traits>
 
 #include "core/annotation_set.hpp"
 
 namespace scholion {
 namespace {
+
+constexpr std::size_t kNone = SIZE_MAX;
 
 // A fixed order on everything but `modified`: two versions stamped in the same
 // millisecond resolve the same way whichever side runs the merge.
@@ -23,9 +33,59 @@ bool newer(const Annotation& a, const Annotation& b) {
   return content_less(b, a);
 }
 
+// One id as the input has it: its winning version and its latest tombstone.
 struct Incoming {
-  const Annotation* annotation = nullptr;  // the winner among the input's versions
-  std::optional<Timestamp> deleted;        // the latest of the input's tombstones
+  std::string_view id;
+  std::size_t winner = kNone;  // index into the input's annotations
+  std::optional<Timestamp> deleted;
+};
+
+template <class T>
+std::vector<std::size_t> order_by_id(std::span<const T> items) {
+  std::vector<std::size_t> order(items.size());
+  std::iota(order.begin(), order.end(), std::size_t{0});
+  std::sort(order.begin(), order.end(),
+            [&](std::size_t a, std::size_t b) { return items[a].id < items[b].id; });
+  return order;
+}
+
+// The input per id, in id order. Duplicate ids resolve by the merge rules.
+std::vector<Incoming> group_by_id(std::span<const Annotation> annotations,
+                                  std::span<const Tombstone> tombstones) {
+  const std::vector<std::size_t> by_annotation = order_by_id(annotations);
+  const std::vector<std::size_t> by_tombstone = order_by_id(tombstones);
+  std::vector<Incoming> out;
+  out.reserve(annotations.size() + tombstones.size());
+  std::size_t i = 0;
+  std::size_t j = 0;
+  while (i < by_annotation.size() || j < by_tombstone.size()) {
+    Incoming in;
+    if (j == by_tombstone.size() ||
+        (i < by_annotation.size() && annotations[by_annotation[i]].id <= tombstones[by_tombstone[j]].id)) {
+      in.id = annotations[by_annotation[i]].id;
+    } else {
+      in.id = tombstones[by_tombstone[j]].id;
+    }
+    for (; i < by_annotation.size() && annotations[by_annotation[i]].id == in.id; ++i) {
+      const std::size_t k = by_annotation[i];
+      if (in.winner == kNone || newer(annotations[k], annotations[in.winner])) in.winner = k;
+    }
+    for (; j < by_tombstone.size() && tombstones[by_tombstone[j]].id == in.id; ++j) {
+      const Timestamp t = tombstones[by_tombstone[j]].deleted;
+      if (!in.deleted || t > *in.deleted) in.deleted = t;
+    }
+    out.push_back(in);
+  }
+  return out;
+}
+
+enum class Action : uint8_t { add, update, remove, tombstone };
+
+struct Decision {
+  Action action;
+  std::string_view id;
+  std::size_t winner;  // add, update: the input's version that wins
+  Timestamp deleted;   // remove, tombstone: the deletion time that wins
 };
 
 }  // namespace
@@ -36,11 +96,22 @@ Result<MergeReport> AnnotationSet::merge(const AnnotationSet& other) {
   std::vector<Annotation> annotations;
   annotations.reserve(other.size());
   for (const auto& [id, annotation] : other.by_id_) annotations.push_back(annotation);
-  return merge(annotations, other.tombstones());
+  return merge(std::move(annotations), other.tombstones());
 }
 
 Result<MergeReport> AnnotationSet::merge(const std::vector<Annotation>& annotations,
                                          const std::vector<Tombstone>& tombstones) {
+  return merge_from(annotations, tombstones);
+}
+
+Result<MergeReport> AnnotationSet::merge(std::vector<Annotation>&& annotations,
+                                         const std::vector<Tombstone>& tombstones) {
+  return merge_from(annotations, tombstones);
+}
+
+template <class Annotations>
+Result<MergeReport> AnnotationSet::merge_from(Annotations& annotations,
+                                              const std::vector<Tombstone>& tombstones) {
   if (auto w = check_writable(); !w) return w.error();
   // Validate everything first: a bad entry leaves the set as it was.
   for (std::size_t i = 0; i < annotations.size(); ++i) {
@@ -54,43 +125,95 @@ Result<MergeReport> AnnotationSet::merge(const std::vector<Annotation>& annotati
     }
   }
 
-  // why: an ordered map, so listeners hear the changes in id order on every platform.
-  std::map<std::string_view, Incoming> incoming;
-  for (const Annotation& a : annotations) {
-    Incoming& in = incoming[a.id];
-    if (!in.annotation || newer(a, *in.annotation)) in.annotation = &a;
-  }
-  for (const Tombstone& t : tombstones) {
-    Incoming& in = incoming[t.id];
-    if (!in.deleted || t.deleted > *in.deleted) in.deleted = t.deleted;
-  }
-
-  MergeReport report;
-  for (const auto& [id_view, in] : incoming) {
-    const std::string id(id_view);
-    const Annotation* local = find(id);
+  // Decide. why: in id order, so listeners hear the changes in that order on every platform.
+  std::vector<Decision> decisions;
+  std::size_t added = 0;
+  for (const Incoming& in : group_by_id(annotations, tombstones)) {
+    const Annotation* local = by_id_.empty() ? nullptr : find(in.id);
     const Annotation* best = local;
-    if (in.annotation && (!best || newer(*in.annotation, *best))) best = in.annotation;
-    std::optional<Timestamp> deleted = tombstone(id);
+    if (in.winner != kNone && (!best || newer(annotations[in.winner], *best))) {
+      best = &annotations[in.winner];
+    }
+    std::optional<Timestamp> deleted = tombstones_.empty() ? std::nullopt : tombstone(in.id);
+    const std::optional<Timestamp> deleted_here = deleted;
     if (in.deleted && (!deleted || *in.deleted > *deleted)) deleted = in.deleted;
 
     const bool live = best && (!deleted || best->modified > *deleted);
     if (live) {
       if (best == local) continue;
-      if (local) {
-        Annotation previous = *local;
-        notify(ChangeKind::updated, ChangeOrigin::merge, store(*best), &previous);
-        ++report.updated;
-      } else {
-        notify(ChangeKind::added, ChangeOrigin::merge, store(*best), nullptr);
-        ++report.added;
-      }
+      decisions.push_back({local ? Action::update : Action::add, in.id, in.winner, 0});
+      if (!local) ++added;
     } else if (local) {
-      Annotation removed = unstore(id, *deleted);
-      notify(ChangeKind::removed, ChangeOrigin::merge, removed, nullptr);
-      ++report.removed;
+      decisions.push_back({Action::remove, in.id, kNone, *deleted});
+    } else if (deleted != deleted_here) {
+      decisions.push_back({Action::tombstone, in.id, kNone, *deleted});
+    }
+  }
+
+  // Apply.
+  const std::size_t changes = static_cast<std::size_t>(
+      std::count_if(decisions.begin(), decisions.end(),
+                    [](const Decision& d) { return d.action != Action::tombstone; }));
+  // why: one sort and a linear build beat many O(log n) inserts once the changes are a
+  // fair share of the set; below that, per-change updates leave most of the index alone.
+  const bool rebuild = changes > 0 && 4 * changes >= index_.size();
+  const bool heard = !listeners_.empty();
+  struct Notice {
+    ChangeKind kind;
+    const Annotation* now;  // added, updated
+    std::size_t before;     // updated, removed: index into `before`
+  };
+  std::vector<Notice> notices;
+  std::vector<Annotation> before;
+  if (heard) notices.reserve(changes);
+  by_id_.reserve(by_id_.size() + added);
+
+  MergeReport report;
+  for (const Decision& d : decisions) {
+    switch (d.action) {
+      case Action::add:
+      case Action::update: {
+        if (heard && d.action == Action::update) before.push_back(*find(d.id));
+        Annotation incoming = [&]() -> Annotation {
+          if constexpr (std::is_const_v<Annotations>) {
+            return annotations[d.winner];
+          } else {
+            return std::move(annotations[d.winner]);
+          }
+        }();
+        const Annotation& stored = store(std::move(incoming), rebuild);
+        if (d.action == Action::add) {
+          ++report.added;
+          if (heard) notices.push_back({ChangeKind::added, &stored, kNone});
+        } else {
+          ++report.updated;
+          if (heard) notices.push_back({ChangeKind::updated, &stored, before.size() - 1});
+        }
+        break;
+      }
+      case Action::remove: {
+        Annotation removed = unstore(d.id, d.deleted, rebuild);
+        ++report.removed;
+        if (heard) {
+          before.push_back(std::move(removed));
+          notices.push_back({ChangeKind::removed, nullptr, before.size() - 1});
+        }
+        break;
+      }
+      case Action::tombstone:
+        tombstones_.insert_or_assign(std::string(d.id), d.deleted);
+        break;
+    }
+  }
+  if (rebuild) rebuild_index();
+
+  // Tell. Every change is applied by now, so each listener sees the merged set.
+  for (const Notice& n : notices) {
+    if (n.kind == ChangeKind::removed) {
+      notify(n.kind, ChangeOrigin::merge, before[n.before], nullptr);
     } else {
-      tombstones_[id] = *deleted;  // `deleted` is set: the id came with a tombstone
+      notify(n.kind, ChangeOrigin::merge, *n.now,
+             n.kind == ChangeKind::updated ? &before[n.before] : nullptr);
     }
   }
   return report;

@@ -108,6 +108,35 @@ void IntervalIndex::clear() {
   size_ = 0;
 }
 
+void IntervalIndex::assign(std::vector<const Annotation*> annotations) {
+  clear();
+  std::sort(annotations.begin(), annotations.end(),
+            [](const Annotation* a, const Annotation* b) { return range_order_less(*a, *b); });
+  nodes_.reserve(annotations.size());
+  // The treap of keys in order is the Cartesian tree of their priorities: keep the right
+  // spine on a stack; a new node takes as its left child what it pops (lower priority).
+  // A node leaves the stack only once its subtree is complete, so its reach is final then.
+  std::vector<uint32_t> spine;
+  for (const Annotation* annotation : annotations) {
+    const uint32_t t = new_node(annotation);
+    uint32_t popped = kNil;
+    while (!spine.empty() && nodes_[spine.back()].priority < nodes_[t].priority) {
+      popped = spine.back();
+      spine.pop_back();
+      update(popped);
+    }
+    nodes_[t].left = popped;
+    if (!spine.empty()) nodes_[spine.back()].right = t;
+    spine.push_back(t);
+  }
+  root_ = spine.empty() ? kNil : spine.front();
+  while (!spine.empty()) {
+    update(spine.back());
+    spine.pop_back();
+  }
+  size_ = nodes_.size();
+}
+
 void IntervalIndex::collect(uint32_t from, uint32_t to, std::vector<const Annotation*>& out) const {
   if (from > to) return;
   collect_in(root_, from, std::max<uint64_t>(to, uint64_t{from} + 1), out);

@@ -72,4 +72,9 @@ Result<StoredDocument> read_storage_json(std::string_view text);
 Result<StoredDocument> read_storage_json(std::string_view text,
                                          std::span<const StorageMigration> migrations);
 
+// Reads a value already parsed, e.g. one taken out of a larger document: the inverse of
+// storage_to_json. read_storage_json gives the same result and errors for the same text.
+Result<StoredDocument> storage_from_json(Json value, std::span<const StorageMigration> migrations =
+                                                         storage_migrations());
+
 }  // namespace scholion

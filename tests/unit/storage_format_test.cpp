@@ -1,6 +1,9 @@
 #include "core/storage_format.hpp"
 
+#include <algorithm>
 #include <random>
+
+#include "core/storage_scan.hpp"
 
 #include <gtest/gtest.h>
 
@@ -181,6 +184,155 @@ TEST(StorageFormat, BadValuesAreNamedWithTheirPath) {
     const std::string e = read_error(dump_json(bad));
     EXPECT_NE(e.find("missing field \"" + Json::json_pointer(pointer).back() + "\""), std::string::npos) << e;
   }
+}
+
+// --- The scan and the tree reader ---------------------------------------------------------
+// read_storage_json scans current-schema text in one pass and falls back to the tree
+// reader for anything else. Whatever the scan accepts, the tree reader must read the same.
+
+// Writes `value` as JSON text with random spacing and key order, changed at the given
+// decision points (numbered in writing order): each value may be replaced by an odd
+// token, each member dropped or given twice, each object given an extra member.
+class MutatingWriter {
+ public:
+  explicit MutatingWriter(std::mt19937_64& rng) : rng_(rng) {}
+
+  std::string write(const Json& value, std::vector<int> changes = {}) {
+    changes_ = std::move(changes);
+    point_ = 0;
+    out_.clear();
+    emit(value);
+    return out_;
+  }
+  int points() const { return point_; }  // decision points in the last text written
+
+ private:
+  bool change_here() { return std::find(changes_.begin(), changes_.end(), point_++) != changes_.end(); }
+  void space() {
+    static const char* kSpaces[] = {"", "", "", " ", "\n  ", "\t"};
+    out_ += kSpaces[rng_() % 6];
+  }
+
+  void emit(const Json& value) {
+    space();
+    if (change_here()) {
+      out_ += rng_() % 8 ? any_value() : kBroken[rng_() % kBroken.size()];
+    } else if (value.is_object()) {
+      std::vector<std::pair<std::string, const Json*>> members;
+      for (const auto& [k, v] : value.items()) members.emplace_back(k, &v);
+      std::shuffle(members.begin(), members.end(), rng_);
+      out_ += '{';
+      bool first = true;
+      auto member = [&](const std::string& k, const Json& v) {
+        if (!first) out_ += ',';
+        first = false;
+        space();
+        out_ += Json(k).dump();
+        space();
+        out_ += ':';
+        emit(v);
+      };
+      for (const auto& [k, v] : members) {
+        if (change_here()) continue;                  // dropped
+        if (change_here()) member(k, rng_() % 2 ? *v : Json::parse(any_value()));  // given twice
+        member(k, *v);
+      }
+      if (change_here()) member(rng_() % 2 ? "extra" : "Id", Json::parse(R"({"deep": [[{"x": null}]]})"));
+      space();
+      out_ += '}';
+    } else if (value.is_array()) {
+      out_ += '[';
+      for (std::size_t i = 0; i < value.size(); ++i) {
+        if (i) out_ += ',';
+        emit(value[i]);
+      }
+      space();
+      out_ += ']';
+    } else {
+      out_ += value.dump();
+    }
+    space();
+  }
+
+  // Odd values, and text that is not JSON (or too deep).
+  inline static const std::vector<std::string> kValues = {
+      "null", "true", "false", "0", "-0", "1", "2", "-1", "1.0", "1e3", "4294967295", "4294967296",
+      "9223372036854775807", "9223372036854775808", "18446744073709551616", "-9223372036854775808",
+      "\"\"", "\"yellow\"", "\"teal\"", "\"1b4e28ba-2fa1-41d2-883f-0016d3cca427\"",
+      "\"1B4E28BA-2FA1-41D2-883F-0016D3CCA427\"", "\"\\u00e9\\n\"", "[]", "{}", "[\"a\"]", "[1]",
+      "{\"exact\": \"x\"}", "{\"a\": 1, \"a\": [2]}"};
+  inline static const std::vector<std::string> kBroken = {
+      "\"\\ud800\"", "\"\xFF\"", "01", "[1,]", std::string(70, '[') + std::string(70, ']')};
+  const std::string& any_value() { return kValues[rng_() % kValues.size()]; }
+
+  std::mt19937_64& rng_;
+  std::vector<int> changes_;
+  int point_ = 0;
+  std::string out_;
+};
+
+StoredDocument random_document(std::mt19937_64& rng) {
+  const RandomSource random = [&] { return rng(); };
+  const std::vector<std::string> words = {"a", "\u010D", "\"", "\\", "\n", " ", "\U0001F600"};
+  auto text = [&](int n) {
+    std::string s;
+    for (int i = 0; i < n; ++i) s += words[rng() % words.size()];
+    return s;
+  };
+  StoredDocument s;
+  s.document = {text(2), text(3), text(1), text(2)};
+  for (int i = 0, n = static_cast<int>(rng() % 5); i < n; ++i) {
+    Annotation a = sample(make_uuid_v4(random), static_cast<uint32_t>(rng() % 100), 0);
+    a.end = a.start + static_cast<uint32_t>(rng() % 20);
+    a.quote = {text(3), text(static_cast<int>(rng() % 2)), text(1)};
+    a.color = kPalette[rng() % kPalette.size()];
+    a.note = text(static_cast<int>(rng() % 3));
+    a.tags.resize(rng() % 3, "t");
+    s.annotations.push_back(a);
+  }
+  for (int i = 0, n = static_cast<int>(rng() % 3); i < n; ++i) {
+    s.tombstones.push_back({make_uuid_v4(random), static_cast<Timestamp>(rng() % 3) - 1});
+  }
+  return s;
+}
+
+TEST(StorageFormat, WhatTheScanReadsTheTreeReaderReadsTheSame) {
+  std::mt19937_64 rng(7);
+  int scanned = 0, refused = 0;
+  for (int round = 0; round < 4000; ++round) {
+    const Json value = storage_to_json(random_document(rng));
+    MutatingWriter writer(rng);
+    writer.write(value);
+    std::vector<int> changes;  // none, one or two
+    for (int i = 0; i < round % 3; ++i) changes.push_back(static_cast<int>(rng() % writer.points()));
+    const std::string text = writer.write(value, changes);
+
+    auto parsed = parse_json(text);
+    const Result<StoredDocument> tree =
+        parsed ? storage_from_json(std::move(parsed).value()) : Result<StoredDocument>(parsed.error());
+    if (const std::optional<StoredDocument> scan = scan_storage_json(text)) {
+      ++scanned;
+      ASSERT_TRUE(tree.ok()) << tree.error().describe() << "\n" << text;
+      ASSERT_EQ(*scan, *tree) << text;
+    } else {
+      ++refused;
+    }
+    const auto read = read_storage_json(text);
+    ASSERT_EQ(read.ok(), tree.ok()) << text;
+    if (read.ok()) {
+      ASSERT_EQ(*read, *tree) << text;
+    } else {
+      ASSERT_EQ(read.error().describe(), tree.error().describe()) << text;
+    }
+  }
+  EXPECT_GT(scanned, 1500);  // the unchanged texts, at least
+  EXPECT_GT(refused, 1500);
+}
+
+TEST(StorageFormat, WhatIsWrittenIsScannedInOnePass) {
+  const StoredDocument s = sample_document();
+  EXPECT_EQ(scan_storage_json(write_storage_json(s)), s);
+  EXPECT_EQ(scan_storage_json(dump_json(storage_to_json(s), 2)), s);
 }
 
 TEST(StorageFormat, AbsurdInputGetsAClearError) {
