@@ -29,7 +29,7 @@ native: setup
 
 sanitize: setup
 	cmake -S . -B $(BUILD)/sanitize -DCMAKE_BUILD_TYPE=Debug -DSCHOLION_SANITIZE=ON -DSCHOLION_SHARED_DIR=$(SHARED) >/dev/null
-	cmake --build $(BUILD)/sanitize -j $(JOBS) --target scholion_tests
+	cmake --build $(BUILD)/sanitize -j $(JOBS)
 
 wasm: setup
 	emcmake cmake -S . -B $(BUILD)/wasm -DCMAKE_BUILD_TYPE=MinSizeRel >/dev/null

@@ -453,7 +453,12 @@ EMSCRIPTEN_KEEPALIVE const char* scholion_merge_storage(const char* json) {
   if (!stored) return answer(stored.error().describe());
   // Orphans saved earlier travel in an "orphans" list beside "annotations".
   std::vector<Annotation> orphans;
-  if (auto parsed = parse_json(json); parsed && parsed->contains("orphans")) {
+  // (A cheap look first: most stored documents have no orphans, and a second full
+  // parse would cost more than the read itself.)
+  if (auto parsed = std::string_view(json).find("\"orphans\"") == std::string_view::npos
+                        ? Result<Json>(make_error("no orphans"))
+                        : parse_json(json);
+      parsed && parsed->contains("orphans")) {
     Json carrier = {{"schema", kStorageSchema}, {"document", *parsed->find("document")},
                     {"annotations", *parsed->find("orphans")}};
     auto read = read_storage_json(dump_json(carrier));
@@ -479,7 +484,7 @@ EMSCRIPTEN_KEEPALIVE const char* scholion_merge_storage(const char* json) {
     }
     incoming = std::move(placed);
   }
-  auto merged = g->annotations->merge(incoming, stored->tombstones);
+  auto merged = g->annotations->merge(std::move(incoming), stored->tombstones);
   if (!merged) return answer(merged.error().describe());
   for (Annotation& o : orphans) {
     const bool known = std::any_of(g->orphans.begin(), g->orphans.end(),
