@@ -26,19 +26,30 @@ SYMBOLA = '/usr/share/fonts/truetype/ancient-scripts/Symbola_hint.ttf'
 # currency, letterlike symbols, arrows. Always loaded.
 TEXT_FACES = [('scholion-text-regular.ttf', NOTO.format('Regular')),
               ('scholion-text-bold.ttf', NOTO.format('Bold'))]
-# Monochrome symbol faces merged into the text, in chunks by range: the canvas fetches
-# only the chunks whose ranges the shown text uses (pictograph outlines are large).
-SYMBOL_CHUNKS = [
-    ('scholion-symbols-flags.ttf', [(0x1F1E6, 0x1F1FF)]),
-    ('scholion-symbols-misc.ttf', [(0x2600, 0x27BF)]),
-    ('scholion-symbols-shapes.ttf', [(0x2300, 0x23FF), (0x25A0, 0x25FF), (0x2B00, 0x2BFF)]),
-    ('scholion-symbols-nature.ttf', [(0x1F300, 0x1F3FF)]),
-    ('scholion-symbols-objects.ttf', [(0x1F400, 0x1F4FF)]),
-    ('scholion-symbols-signs.ttf', [(0x1F500, 0x1F5FF)]),
-    ('scholion-symbols-faces.ttf', [(0x1F600, 0x1F64F)]),
-    ('scholion-symbols-transport.ttf', [(0x1F680, 0x1F6FF)]),
-    ('scholion-symbols-extra.ttf', [(0x1F900, 0x1F9FF)]),
-]
+# Monochrome symbol faces merged into the text, in chunks of 64 code points: the canvas
+# fetches only the chunks the shown text uses (pictograph outlines are large, and a text
+# with one emoji should not pay for a thousand).
+SYMBOL_RANGES = [(0x1F1E6, 0x1F1FF),  # regional indicators (flags)
+                 (0x2300, 0x23FF), (0x25A0, 0x25FF), (0x2600, 0x27BF), (0x2B00, 0x2BFF),
+                 (0x1F300, 0x1F64F), (0x1F680, 0x1F6FF), (0x1F900, 0x1F9FF)]
+CHUNK = 64
+
+
+def symbol_chunks():
+    """(file name, [(lo, hi)]) per chunk of CHUNK code points with glyphs in Symbola."""
+    # Debian's python3 has fontTools (python3-fonttools), whatever python3 runs this.
+    listing = subprocess.run(
+        ['/usr/bin/python3', '-c', 'import sys; from fontTools.ttLib import TTFont; '
+         'print(*TTFont(sys.argv[1], lazy=True).getBestCmap())', SYMBOLA],
+        check=True, capture_output=True, text=True).stdout
+    cmap = set(map(int, listing.split()))
+    chunks = []
+    for lo, hi in SYMBOL_RANGES:
+        for start in range(lo - lo % CHUNK, hi + 1, CHUNK):
+            a, b = max(lo, start), min(hi, start + CHUNK - 1)
+            if any(cp in cmap for cp in range(a, b + 1)):
+                chunks.append((f'scholion-symbols-{a:04x}.ttf', [(a, b)]))
+    return chunks
 
 
 def unicodes(ranges):
@@ -61,10 +72,11 @@ def subset_fonts(out: Path) -> None:
     fonts.mkdir(parents=True, exist_ok=True)
     for name, source in TEXT_FACES:
         subset(source, TEXT_RANGES, fonts / name)
-    for name, ranges in SYMBOL_CHUNKS:
+    chunks = symbol_chunks()
+    for name, ranges in chunks:
         subset(SYMBOLA, ranges, fonts / name)
     manifest = {'text': [name for name, _ in TEXT_FACES],
-                'symbols': [{'file': name, 'ranges': ranges} for name, ranges in SYMBOL_CHUNKS]}
+                'symbols': [{'file': name, 'ranges': ranges} for name, ranges in chunks]}
     (fonts / 'manifest.json').write_text(json.dumps(manifest, indent=1), encoding='utf-8')
 
 

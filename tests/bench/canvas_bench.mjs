@@ -41,7 +41,7 @@ function cut(text, limit) {
 // or an import would.)
 async function timeLoad(page, text, count, docId) {
   return page.evaluate(async ([text, count, docId]) => {
-    const s = window.Scholion.instances[0];
+    const s = window.Scholion.instances[0].canvas;
     // First load, to learn the document's text and fingerprint as the core sees them.
     s.loadPlainText(text, docId + ':probe');
     const plain = [...s.documentText()];
