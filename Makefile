@@ -10,7 +10,7 @@ JOBS   ?= $(shell nproc)
 # Debian's emcc runs Debian's acorn under whichever Node.js is installed.
 export NODE_PATH := /usr/share/nodejs
 
-.PHONY: demo test setup native sanitize wasm site test-native test-sanitize test-browser bench bench-browser clean
+.PHONY: demo test setup native sanitize wasm site test-native test-sanitize test-browser bench bench-browser bench-anchor clean
 
 demo: site
 	node scripts/serve.mjs $(BUILD)/site $(PORT)
@@ -60,6 +60,26 @@ bench-browser: site
 	mkdir -p $(BUILD)/bench
 	SCHOLION_SITE=$(abspath $(BUILD)/site) SCHOLION_OUT=$(abspath $(BUILD)/browser-tests) \
 	  SCHOLION_SHARED_DIR=$(SHARED) node tests/bench/canvas_bench.mjs
+
+# Anchoring side by side (issue 4): the same 1,000 Moby-Dick cases anchored by Scholion
+# natively, by Scholion in wasm under node, and by Hypothesis's approach in node
+# (approx-string-match with the same error budget; and with Hypothesis's own). The wasm
+# runs with the shipped flags (-Oz) and, to show what flags cost, -Oz and -O2 with
+# Emscripten's inlining limit lifted. A table, and $(BUILD)/bench/anchor.json.
+BENCH_WASM_BUILDS := 'bench-wasm:-Oz' 'bench-wasm-Ozi:-Oz;-sINLINING_LIMIT=0' 'bench-wasm-O2i:-O2;-sINLINING_LIMIT=0'
+bench-anchor: setup
+	cmake -S . -B $(BUILD)/bench -DCMAKE_BUILD_TYPE=Release -DSCHOLION_SHARED_DIR=$(SHARED) >/dev/null
+	cmake --build $(BUILD)/bench -j $(JOBS) --target anchor_cases_json anchor_side_by_side
+	for v in $(BENCH_WASM_BUILDS); do \
+	  emcmake cmake -S tests/bench/wasm -B $(BUILD)/$${v%%:*} -DCMAKE_BUILD_TYPE=MinSizeRel \
+	    "-DSCHOLION_BENCH_WASM_OPT=$${v#*:}" >/dev/null && \
+	  cmake --build $(BUILD)/$${v%%:*} -j $(JOBS) --target anchor_wasm_bench || exit 1; \
+	done
+	SCHOLION_SHARED_DIR=$(SHARED) $(BUILD)/bench/tests/anchor_cases_json $(BUILD)/bench/anchor-cases.json
+	SCHOLION_SHARED_DIR=$(SHARED) node tests/bench/anchor_compare.mjs $(BUILD) \
+	  --wasm-extra "$(BUILD)/bench-wasm-Ozi/anchor_wasm_bench.cjs=Scholion wasm -Oz, inlining" \
+	  --wasm-extra "$(BUILD)/bench-wasm-O2i/anchor_wasm_bench.cjs=Scholion wasm -O2, inlining" \
+	  --peer-hypothesis-budget
 
 clean:
 	rm -rf $(BUILD)

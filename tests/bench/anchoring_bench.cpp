@@ -1,7 +1,8 @@
 // Anchoring over Moby-Dick (1.2 million code points), issue 4's benchmark: 1,000 quotes
 // of 20-300 code points with their 32-code-point context, each quote's recorded text
 // carrying random edits of 0-10 % of its characters (so most are found by the fuzzy
-// search), anchored in the unchanged book.
+// search), anchored in the unchanged book. The cases: anchor_cases.hpp (also written as
+// JSON for the side-by-side comparison with Hypothesis's matcher, `make bench-anchor`).
 //
 //   anchor 1000 (hint)     with the recorded position, as stored annotations have it
 //   anchor 1000 (no hint)  quote and context only: the whole book is searched
@@ -13,56 +14,22 @@
 
 #include <algorithm>
 #include <chrono>
-#include <random>
 
 #include "../unit/test_support.hpp"
+#include "anchor_cases.hpp"
 #include "core/anchoring.hpp"
-#include "core/utf8.hpp"
 
 namespace scholion {
 namespace {
 
-struct Case {
-  FoundSelectors selectors;
-  uint32_t start, end;  // where the quote really is
-  bool edited;
-};
-
 const AnchorText& moby() {
   static const AnchorText text =
-      AnchorText::from_utf8(test::read_file(test::shared_dir() / "corpus/texts/long/moby-dick-pg2701.txt")).value();
+      AnchorText::from_utf8(test::read_file(test::shared_dir() / bench::kMobyDickPath)).value();
   return text;
 }
 
-const std::vector<Case>& cases() {
-  static const std::vector<Case> all = [] {
-    std::mt19937_64 rng(2701);
-    const AnchorText& text = moby();
-    const std::u32string_view t = text.code_points();
-    std::vector<Case> out;
-    const std::u32string letters = U"abcdefghijklmnopqrstuvwxyz ";
-    while (out.size() < 1000) {
-      const uint32_t length = 20 + static_cast<uint32_t>(rng() % 281);
-      const uint32_t start = static_cast<uint32_t>(rng() % (t.size() - length));
-      Result<FoundSelectors> s = describe(text, start, start + length);
-      if (!s) continue;
-      std::u32string quote = to_utf32(s->quote->exact);
-      const uint32_t edits = static_cast<uint32_t>(rng() % (quote.size() / 10 + 1));
-      for (uint32_t e = 0; e < edits; ++e) {
-        const std::size_t at = rng() % quote.size();
-        const char32_t c = letters[rng() % letters.size()];
-        switch (rng() % 3) {
-          case 0: quote[at] = c; break;
-          case 1: quote.erase(at, 1); break;
-          default: quote.insert(at, 1, c);
-        }
-      }
-      Case c{s.value(), s->position->start, s->position->end, edits > 0};
-      c.selectors.quote->exact = to_utf8(quote);
-      out.push_back(std::move(c));
-    }
-    return out;
-  }();
+const std::vector<bench::AnchorCase>& cases() {
+  static const std::vector<bench::AnchorCase> all = bench::make_anchor_cases(moby());
   return all;
 }
 
@@ -74,18 +41,15 @@ void run(benchmark::State& state, bool hint) {
   for (auto _ : state) {
     fuzzy_us.clear();
     on_target = elsewhere = 0;
-    for (const Case& c : cases()) {
+    for (const bench::AnchorCase& c : cases()) {
       FoundSelectors s = c.selectors;
       if (!hint) s.position.reset();
       const auto t0 = std::chrono::steady_clock::now();
       const AnchorResult r = anchor(s, text);
       const auto t1 = std::chrono::steady_clock::now();
-      if (c.edited) fuzzy_us.push_back(std::chrono::duration<double, std::micro>(t1 - t0).count());
+      if (c.edited()) fuzzy_us.push_back(std::chrono::duration<double, std::micro>(t1 - t0).count());
       if (!r.anchored()) continue;
-      const uint32_t slack = (c.end - c.start) / 10 + 2;
-      const bool near = r.start + slack >= c.start && r.start <= c.start + slack && r.end + slack >= c.end &&
-                        r.end <= c.end + slack;
-      (near ? on_target : elsewhere)++;
+      (bench::anchored_on_target(c.start, c.end, r.start, r.end) ? on_target : elsewhere)++;
     }
   }
   std::sort(fuzzy_us.begin(), fuzzy_us.end());
