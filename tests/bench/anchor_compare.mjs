@@ -122,7 +122,7 @@ rows.push({ key: 'native', label: 'Scholion native', file: out('native') });
 
 const wasm = path.join(opts.build, 'bench-wasm', 'anchor_wasm_bench.cjs');
 run(process.execPath, [wasm, casesPath, out('wasm'), '--reps', String(opts.reps), '--label', 'wasm']);
-rows.push({ key: 'wasm', label: 'Scholion wasm -Oz (shipped)', file: out('wasm'), wasm: wasmBinary(wasm) });
+rows.push({ key: 'wasm', label: 'Scholion wasm (shipped flags)', file: out('wasm'), wasm: wasmBinary(wasm) });
 
 opts.wasmExtras.forEach(({ cjs, label }, i) => {
   if (!existsSync(cjs)) {
