@@ -536,14 +536,8 @@ EMSCRIPTEN_KEEPALIVE const char* scholion_document_text() {
 EMSCRIPTEN_KEEPALIVE const char* scholion_document_summary() {
   const auto& doc = g->reader.document();
   if (!doc) return "null";
-  std::string title;
-  for (char c : doc->title()) {
-    if (c == '"' || c == '\\') title += '\\';
-    title += c;
-  }
-  g->scratch = "{\"title\":\"" + title + "\",\"blocks\":" + std::to_string(doc->blocks().size()) +
-                  ",\"length\":" + std::to_string(doc->length()) + ",\"fingerprint\":\"" +
-                  doc->fingerprint() + "\"}";
+  g->scratch = dump_json(Json{{"title", doc->title()}, {"blocks", doc->blocks().size()},
+                              {"length", doc->length()}, {"fingerprint", doc->fingerprint()}});
   return g->scratch.c_str();
 }
 
