@@ -36,8 +36,6 @@ async function fetchBytes(url) {
  * Creates a canvas inside `container` (an element or shadow root) and starts the core.
  * `base` is the URL of the folder holding scholion-core.mjs/.wasm and fonts/.
  * Resolves to a handle; rejects with a readable message when the browser cannot run it.
- */
-/**
  * Options: `storage` — a site's own storage adapter {load(docId), save(docId, json)}
  * (promise-based) instead of localStorage; `onChange(kind, annotation)` — the reader
  * added (0), updated (1) or removed (2) an annotation; `onOrphans(annotations)` —
