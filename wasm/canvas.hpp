@@ -22,6 +22,7 @@ void scholion_canvas_origin(double* left, double* top);
 void scholion_js_annotations_changed(int kind, const char* annotation_json);
 void scholion_js_export_requested();
 void scholion_js_copy(const char* text);
+void scholion_js_note_requested();
 }
 
 namespace scholion::web {
@@ -76,6 +77,16 @@ struct Canvas {
   std::string notice;
   bool notice_can_export = false;
 
+  // The overlap chooser: a click where several annotations overlap lists them (device
+  // pixels, as drawn in the last frame).
+  struct Chooser {
+    bool open = false;
+    ImVec2 at{0, 0};
+    std::vector<std::string> ids;  // in (start, end, id) order
+    ImVec2 min{0, 0}, max{0, 0};
+    std::vector<std::pair<ImVec2, ImVec2>> items;
+  } chooser;
+
   // Strings handed to JavaScript: valid until the next call that returns one.
   std::string last_error;
   std::string scratch;
@@ -87,7 +98,12 @@ extern Canvas* g;
 
 void request_frame(int extra = 2);
 void install_input_handlers();
-bool point_on_ui(float x, float y);  // over the toolbar or the notice bar
+bool point_on_ui(float x, float y);  // over the toolbar, the chooser or the notice bar
+// A click or tap on text: selects the innermost annotation at `position`; where several
+// overlap, also opens the chooser at (x, y). False where there is none.
+bool pick_annotations_at(uint32_t position, float x, float y);
+void close_chooser();
+void draw_chooser();
 uint64_t random64();
 Timestamp now_ms();
 

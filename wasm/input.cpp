@@ -54,6 +54,7 @@ EM_BOOL on_mouse_down(int, const EmscriptenMouseEvent* e, void*) {
   g->pointer_on_ui = point_on_ui(g->mouse_x, g->mouse_y);
   request_frame();
   if (g->pointer_on_ui || !ready()) return EM_FALSE;
+  close_chooser();
   if (g->reader.on_scrollbar(g->mouse_x)) {
     g->scrollbar_drag = true;
     g->scrollbar_grab = g->reader.thumb_grab(g->mouse_y);
@@ -121,7 +122,7 @@ EM_BOOL on_mouse_up(int, const EmscriptenMouseEvent* e, void*) {
     // A plain click on a highlight selects it (again: the next one under it).
     if (!g->moved_since_press && g->click_count == 1 && !e->shiftKey) {
       const Hit hit = hit_at(g->mouse_x, g->mouse_y);
-      if (hit.over_text) g->state->select_annotation_at(hit.cluster_start);
+      if (hit.over_text) pick_annotations_at(hit.cluster_start, g->mouse_x, g->mouse_y);
     }
   }
   request_frame();
@@ -189,6 +190,7 @@ EM_BOOL on_touch_start(int, const EmscriptenTouchEvent* e, void*) {
     return EM_TRUE;
   }
   g->touch = TouchMode::pending;
+  close_chooser();
   if (ready()) {
     if (auto handles = g->reader.handle_positions(*g->state)) {
       const float reach = g->reader.handle_radius() * 2.2f;
@@ -247,7 +249,7 @@ EM_BOOL on_touch_end(int type, const EmscriptenTouchEvent* e, void*) {
     cancel_long_press();
     const Hit hit = hit_at(g->touch_start_x, g->touch_start_y);
     g->state->set_caret(hit.caret);
-    if (hit.over_text) g->state->select_annotation_at(hit.cluster_start);
+    if (hit.over_text) pick_annotations_at(hit.cluster_start, g->touch_start_x, g->touch_start_y);
   }
   cancel_long_press();
   if (g->touch != TouchMode::scrolling || std::fabs(g->velocity) < 0.05f) g->velocity = 0;
@@ -327,6 +329,18 @@ bool handle_key(const EmscriptenKeyboardEvent* e) {
     return state.highlight(color).ok() || true;
   }
   if (key == "Delete" || key == "Backspace") return state.delete_selected_annotation().ok();
+  // Tab and Shift+Tab walk the annotations in document order; past either end, focus
+  // leaves the canvas as usual.
+  if (key == "Tab") {
+    close_chooser();
+    if (!(e->shiftKey ? state.select_previous_annotation() : state.select_next_annotation())) return false;
+    reveal_head();
+    return true;
+  }
+  if (key == "Escape" && g->chooser.open) {
+    close_chooser();
+    return true;
+  }
   if (key == "Escape") {
     if (state.selection().empty()) return false;  // the page may close its panel
     state.set_caret(state.selection().head);

@@ -33,6 +33,11 @@ mergeInto(LibraryManager.library, {
   scholion_js_annotations_changed: function (kind, json) {
     if (Module['onAnnotationsChanged']) Module['onAnnotationsChanged'](kind, UTF8ToString(json));
   },
+  // The reader asked to write or edit a note on the selection ("Note" in the toolbar);
+  // the page opens its editor over the canvas.
+  scholion_js_note_requested: function () {
+    if (Module['onNoteRequested']) Module['onNoteRequested']();
+  },
   // The reader pressed "Export" in the canvas's notice bar.
   scholion_js_export_requested: function () {
     if (Module['onExportRequested']) Module['onExportRequested']();

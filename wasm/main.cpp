@@ -116,6 +116,7 @@ void request_frame(int extra) {
 
 bool point_on_ui(float x, float y) {
   return (g->toolbar_shown && inside(g->toolbar_min, g->toolbar_max, x, y)) ||
+         (g->chooser.open && inside(g->chooser.min, g->chooser.max, x, y)) ||
          (!g->notice.empty() && inside(g->notice_min, g->notice_max, x, y));
 }
 
@@ -143,7 +144,7 @@ void draw_toolbar() {
   const Rect bottom = layout.caret_rect(sel.to(), Affinity::upstream);
   const float s = g->dpr;
   const float swatch = 22 * s;
-  const ImVec2 size(5 * (swatch + 6 * s) + 110 * s + (g->state->selected_annotation() ? 70 * s : 0),
+  const ImVec2 size(5 * (swatch + 6 * s) + 190 * s + (g->state->selected_annotation() ? 70 * s : 0),
                     swatch + 14 * s);
   const float view_h = g->reader.viewport_height();
   float y = g->touch_ui ? g->reader.to_screen_y(bottom.bottom()) + 2.6f * g->reader.handle_radius()
@@ -178,7 +179,10 @@ void draw_toolbar() {
   }
   ImGui::SameLine();
   if (ImGui::Button("Copy quote")) scholion_js_copy(g->state->quote_with_citation().c_str());
-  if (g->state->selected_annotation()) {
+  const Annotation* selected = g->state->selected_annotation();
+  ImGui::SameLine();
+  if (ImGui::Button(selected && !selected->note.empty() ? "Edit note" : "Note")) scholion_js_note_requested();
+  if (selected) {
     ImGui::SameLine();
     if (ImGui::Button("Delete")) (void)g->state->delete_selected_annotation();
   }
@@ -244,7 +248,10 @@ void draw_frame() {
   options.show_handles = g->touch_ui;
   options.emphasised = g->state ? g->state->selected_annotation() : nullptr;
   g->lines_drawn = g->reader.draw(ImGui::GetBackgroundDrawList(), options);
-  if (g->reader.has_layout()) draw_toolbar();
+  if (g->reader.has_layout()) {
+    draw_toolbar();
+    draw_chooser();
+  }
   draw_notice();
   ImGui::Render();
 

@@ -39,10 +39,12 @@ async function fetchBytes(url) {
  * Options: `storage` — a site's own storage adapter {load(docId), save(docId, json)}
  * (promise-based) instead of localStorage; `onChange(kind, annotation)` — the reader
  * added (0), updated (1) or removed (2) an annotation; `onOrphans(annotations)` —
- * annotations that could not be placed in a changed text.
+ * annotations that could not be placed in a changed text; `onNoteRequested()` — the reader
+ * pressed "Note" in the selection toolbar.
  */
 export async function mountCanvas(container, { base, label = 'Article with highlights', storage = null,
-                                               onChange = () => {}, onOrphans = () => {} } = {}) {
+                                               onChange = () => {}, onOrphans = () => {},
+                                               onNoteRequested = () => {} } = {}) {
   if (typeof WebAssembly !== 'object') throw new Error('This browser cannot run WebAssembly.');
   if (!supportsWebGL2()) throw new Error('This browser has no WebGL 2, which the annotator needs.');
 
@@ -72,6 +74,7 @@ export async function mountCanvas(container, { base, label = 'Article with highl
         onChange(kind, JSON.parse(json));
       },
       onExportRequested: () => download('w3c'),
+      onNoteRequested: () => onNoteRequested(),
       onCopy: (text) => { lastCopied = text; },
     }),
     manifest.then((m) => Promise.all(m.text.map((f) => fetchBytes(fontUrl(f))))),
@@ -234,6 +237,21 @@ export async function mountCanvas(container, { base, label = 'Article with highl
     selection: () => JSON.parse(core.UTF8ToString(core._scholion_selection_json())),
     /** Every annotation, in document order, as stored. */
     annotations: () => JSON.parse(core.UTF8ToString(core._scholion_annotations_json())),
+    /**
+     * Saves a note (light Markdown) and tags on annotation `id`, or, with id '', on the
+     * selection as a new highlight in the last colour — one undo step either way. An
+     * empty note leaves a plain highlight. Returns the annotation; throws with the reason.
+     */
+    saveNote(id, note, tags = []) {
+      const saved = JSON.parse(withStrings([id, note, JSON.stringify(tags)],
+        (i, n, t) => core.UTF8ToString(core._scholion_save_note(i, n, t))));
+      if (saved.error) throw new Error(saved.error);
+      return saved;
+    },
+    /** An annotation's note parsed for display: [{kind, marker, text, spans}]. */
+    noteBlocks: (id) => JSON.parse(withStrings([id], (i) => core.UTF8ToString(core._scholion_note_blocks_json(i)))),
+    /** The overlap chooser as drawn: {x, y, width, height, items: [{id, x, y, width, height}]} or null. */
+    chooser: () => JSON.parse(core.UTF8ToString(core._scholion_chooser_json())),
     /** The on-screen box (CSS px, canvas-relative) of a range's first line, or null. */
     rangeRect: (from, to) => JSON.parse(core.UTF8ToString(core._scholion_range_rect(from, to))),
     /** The selection toolbar's box (CSS px, canvas-relative) as last drawn, or null. */

@@ -1,0 +1,109 @@
+// The overlap chooser: where several annotations overlap, a click or tap selects the
+// innermost one and lists them all next to the pointer, so each stays reachable.
+#include <algorithm>
+#include <array>
+#include <string>
+
+#include <imgui.h>
+
+#include "core/utf8.hpp"
+#include "wasm/canvas.hpp"
+
+namespace scholion::web {
+namespace {
+
+constexpr std::array<ImU32, 5> kDot = {
+    IM_COL32(0xF0, 0xB4, 0x00, 0xFF), IM_COL32(0x2F, 0xB3, 0x4A, 0xFF),
+    IM_COL32(0x2E, 0x8F, 0xE0, 0xFF), IM_COL32(0xE0, 0x4C, 0x86, 0xFF),
+    IM_COL32(0x84, 0x5E, 0xF7, 0xFF)};
+
+// The first `limit` code points of a quote, with an ellipsis when cut.
+std::string excerpt(const std::string& quote, std::size_t limit) {
+  std::size_t bytes = 0, count = 0;
+  while (bytes < quote.size() && count < limit) {
+    bytes += utf8_sequence_length(static_cast<unsigned char>(quote[bytes]));
+    ++count;
+  }
+  if (bytes >= quote.size()) return quote;
+  return quote.substr(0, bytes) + "…";
+}
+
+}  // namespace
+
+bool pick_annotations_at(uint32_t position, float x, float y) {
+  close_chooser();
+  if (!g->state->select_annotation_at(position)) return false;
+  const auto here = g->state->annotations_at(position);
+  if (here.size() > 1) {
+    g->chooser.open = true;
+    g->chooser.at = ImVec2(x, y + 14 * g->dpr);
+    for (const Annotation* a : here) g->chooser.ids.push_back(a->id);
+  }
+  return true;
+}
+
+void close_chooser() {
+  if (!g->chooser.open) return;
+  g->chooser = {};
+  request_frame();
+}
+
+void draw_chooser() {
+  Canvas::Chooser& c = g->chooser;
+  if (!c.open || !g->state) return;
+  // Undo, another tab or a deletion may have taken some away.
+  std::erase_if(c.ids, [](const std::string& id) { return !g->annotations->find(id); });
+  if (c.ids.size() < 2) {
+    close_chooser();
+    return;
+  }
+  const float s = g->dpr;
+  const ImGuiIO& io = ImGui::GetIO();
+  const float width = 300 * s;
+  const ImVec2 pos(std::clamp(c.at.x - 20 * s, 4 * s, std::max(4 * s, io.DisplaySize.x - width - 4 * s)),
+                   std::clamp(c.at.y, 4 * s, std::max(4 * s, io.DisplaySize.y - 40 * s * c.ids.size())));
+  ImGui::SetNextWindowPos(pos);
+  ImGui::SetNextWindowSize(ImVec2(width, 0));
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(6 * s, 6 * s));
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 8 * s);
+  ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(4 * s, 4 * s));
+  ImGui::PushStyleColor(ImGuiCol_WindowBg, IM_COL32(0xFF, 0xFF, 0xFF, 0xFA));
+  ImGui::PushStyleColor(ImGuiCol_Border, IM_COL32(0, 0, 0, 0x40));
+  ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(0x1F, 0x23, 0x28, 0xFF));
+  ImGui::PushStyleColor(ImGuiCol_Header, IM_COL32(0xE8, 0xF0, 0xFE, 0xFF));
+  ImGui::PushStyleColor(ImGuiCol_HeaderHovered, IM_COL32(0xDD, 0xE7, 0xF7, 0xFF));
+  ImGui::PushStyleColor(ImGuiCol_HeaderActive, IM_COL32(0xCF, 0xDD, 0xF2, 0xFF));
+  ImGui::Begin("##chooser", nullptr,
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                   ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoFocusOnAppearing);
+  ImGui::TextDisabled("%zu overlapping annotations", c.ids.size());
+  c.items.clear();
+  const Annotation* selected = g->state->selected_annotation();
+  std::string chosen;
+  for (const std::string& id : c.ids) {
+    const Annotation* a = g->annotations->find(id);
+    ImGui::PushID(id.c_str());
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    const float row = ImGui::GetTextLineHeight() + 8 * s;
+    std::string label = excerpt(a->quote.exact, 34);
+    if (!a->note.empty()) label += "  · note";
+    if (ImGui::Selectable("##row", selected == a, 0, ImVec2(0, row))) chosen = id;
+    const ImVec2 end(at.x + ImGui::GetContentRegionAvail().x, at.y + row);
+    ImDrawList* list = ImGui::GetWindowDrawList();
+    list->AddCircleFilled(ImVec2(at.x + 9 * s, at.y + row / 2), 5 * s, kDot[static_cast<std::size_t>(a->color)]);
+    list->AddText(ImVec2(at.x + 22 * s, at.y + 4 * s), ImGui::GetColorU32(ImGuiCol_Text), label.c_str());
+    c.items.emplace_back(at, end);
+    ImGui::PopID();
+  }
+  c.min = ImGui::GetWindowPos();
+  c.max = ImVec2(c.min.x + ImGui::GetWindowSize().x, c.min.y + ImGui::GetWindowSize().y);
+  ImGui::End();
+  ImGui::PopStyleColor(6);
+  ImGui::PopStyleVar(3);
+  if (!chosen.empty()) {
+    g->state->select_annotation(chosen);
+    close_chooser();
+  }
+}
+
+}  // namespace scholion::web
