@@ -64,6 +64,11 @@ Layout::Layout(const Document& doc, const FontMetrics& metrics, const LayoutOpti
   column_width_ = std::clamp(measure, 1.0f, available);
   const float notes = options.margin_column_ch * ch;
   const float gap = options.margin_gap_ch * ch;
+  // Short of room for both, the measure gives way to the notes column down to its minimum.
+  if (notes > 0 && available < column_width_ + gap + notes &&
+      available - gap - notes >= options.min_measure_ch * ch) {
+    column_width_ = available - gap - notes;
+  }
   if (notes > 0 && available >= column_width_ + gap + notes) {
     const float right_edge = options.width - options.margin;
     column_left_ = std::min((options.width - column_width_) / 2, right_edge - notes - gap - column_width_);

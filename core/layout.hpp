@@ -39,6 +39,7 @@ struct LayoutOptions {
   float measure_ch = 70;      // the readable measure, in average characters of body text
   float max_measure_em = 0;   // an extra cap on the measure in body line heights; 0: none
   float margin_column_ch = 32;  // width of the notes column, when the canvas has room
+  float min_measure_ch = 45;    // the measure may shrink to this to make room for it
   float margin_gap_ch = 4;      // between the text column and the notes column
 };
 

@@ -12,6 +12,7 @@
 #include "core/document.hpp"
 #include "core/reader_state.hpp"
 #include "wasm/fonts.hpp"
+#include "wasm/margin.hpp"
 #include "wasm/reader.hpp"
 
 // In library_scholion.js.
@@ -35,6 +36,8 @@ struct Canvas {
   float css_width = 0, css_height = 0, dpr = 1;
   FontSet fonts;
   Reader reader{fonts};
+  Margin margin;            // note cards beside the text
+  std::string hovered;      // the annotation under the pointer (text or card), if any
   std::optional<AnnotationSet> annotations;  // of the shown document
   std::optional<ReaderState> state;          // selection and commands over them
   std::vector<Annotation> orphans;           // could not be placed in this text: kept

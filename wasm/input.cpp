@@ -5,6 +5,26 @@
 //
 // [SECTION] Helpers
 // [SECTION] Mouse
+
+// The annotation under the pointer: a note card, or highlighted text with a note. Hovering
+// one emphasises the other. True when it changed.
+bool update_hover(float x, float y) {
+  std::string id;
+  if (ready() && x >= 0 && y >= 0 && x < g->css_width * g->dpr && y < g->css_height * g->dpr) {
+    id = g->margin.card_at(g->reader, x, y);
+    if (id.empty() && g->margin.card_count() > 0) {
+      const Hit hit = hit_at(x, y);
+      if (hit.over_text) {
+        for (const Annotation* a : g->state->annotations_at(hit.cluster_start)) {
+          if (!a->note.empty()) id = a->id;
+        }
+      }
+    }
+  }
+  if (id == g->hovered) return false;
+  g->hovered = std::move(id);
+  return true;
+}
 // [SECTION] Wheel
 // [SECTION] Touch
 // [SECTION] Keys
@@ -55,6 +75,12 @@ EM_BOOL on_mouse_down(int, const EmscriptenMouseEvent* e, void*) {
   request_frame();
   if (g->pointer_on_ui || !ready()) return EM_FALSE;
   close_chooser();
+  if (const std::string card = g->margin.card_at(g->reader, g->mouse_x, g->mouse_y); !card.empty()) {
+    g->state->select_annotation(card);  // a click on a note card selects its annotation
+    close_chooser();
+    g->dragging = false;
+    return EM_FALSE;
+  }
   if (g->reader.on_scrollbar(g->mouse_x)) {
     g->scrollbar_drag = true;
     g->scrollbar_grab = g->reader.thumb_grab(g->mouse_y);
@@ -93,7 +119,7 @@ EM_BOOL on_mouse_move(int, const EmscriptenMouseEvent* e, void*) {
     const bool hover = point_on_ui(x, y) || point_on_ui(g->mouse_x, g->mouse_y);
     g->mouse_x = x;
     g->mouse_y = y;
-    if (hover) request_frame();
+    if (hover || update_hover(x, y)) request_frame();
     return EM_FALSE;
   }
   if (std::fabs(x - g->mouse_x) + std::fabs(y - g->mouse_y) > 3 * g->dpr) g->moved_since_press = true;

@@ -67,9 +67,12 @@ const char* show(Result<Document> doc) {
   g->fonts.want_glyphs(doc->text());
   g->state.reset();
   g->orphans.clear();
+  g->margin.invalidate();
+  g->hovered.clear();
   g->reader.set_document(*doc);
   g->annotations.emplace(now_ms, doc->length());
   g->annotations->subscribe([](const ChangeEvent& e) {
+    g->margin.invalidate();
     request_frame();
     // Merges bring in what storage (or another tab) already holds: nothing to save or
     // to announce. The reader's own changes, undo and redo are saved and announced.
@@ -246,8 +249,14 @@ void draw_frame() {
   options.state = g->state ? &*g->state : nullptr;
   options.show_caret = g->caret_mode && g->focused;
   options.show_handles = g->touch_ui;
-  options.emphasised = g->state ? g->state->selected_annotation() : nullptr;
+  const Annotation* selected = g->state ? g->state->selected_annotation() : nullptr;
+  const Annotation* hovered = g->annotations && !g->hovered.empty() ? g->annotations->find(g->hovered) : nullptr;
+  options.emphasised = hovered ? hovered : selected;
   g->lines_drawn = g->reader.draw(ImGui::GetBackgroundDrawList(), options);
+  if (g->annotations && g->reader.has_layout()) {
+    g->margin.draw(ImGui::GetBackgroundDrawList(), g->reader, *g->annotations, g->fonts,
+                   g->hovered, selected ? selected->id : std::string());
+  }
   if (g->reader.has_layout()) {
     draw_toolbar();
     draw_chooser();

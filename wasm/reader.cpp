@@ -50,6 +50,7 @@ void Reader::ensure_layout() {
   options.margin = std::max(12.0f * fonts_.scale(), std::min(48.0f * fonts_.scale(), width_ * 0.05f));
   layout_ = Layout(*doc_, fonts_, options);
   layout_valid_ = true;
+  ++generation_;
   scroll_ = std::clamp(scroll_, 0.0f, max_scroll());
 }
 

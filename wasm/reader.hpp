@@ -47,6 +47,8 @@ class Reader {
   void invalidate_layout() { layout_valid_ = false; }
   // The layout, built if needed (requires a document and fonts).
   const Layout& layout();
+  // Changes whenever the layout is rebuilt (fonts, width, document).
+  std::size_t layout_generation() const { return generation_; }
   bool has_layout() const { return doc_.has_value() && fonts_.font(TextStyle::body) != nullptr; }
 
   // The scrollbar: a strip along the right edge; dragging it scrolls in proportion.
@@ -78,6 +80,7 @@ class Reader {
   std::optional<Document> doc_;
   Layout layout_;
   bool layout_valid_ = false;
+  std::size_t generation_ = 0;
   float width_ = 0;
   float height_ = 0;
   float scroll_ = 0;

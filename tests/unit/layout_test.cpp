@@ -119,6 +119,18 @@ TEST(Layout, MidWidthCanvasesMoveTheTextLeftToFitTheMarginColumn) {
   EXPECT_GE(layout.column_left(), 10);
 }
 
+TEST(Layout, TheMeasureNarrowsToItsMinimumToMakeRoomForTheMarginColumn) {
+  const Document doc = paragraphs("x");
+  const FixedMetrics metrics;
+  const Layout roomy(doc, metrics, LayoutOptions{101, 10});  // 81 = 45 + 4 + 32
+  ASSERT_TRUE(roomy.has_margin_column());
+  EXPECT_FLOAT_EQ(roomy.column_width(), 45);
+  EXPECT_FLOAT_EQ(roomy.margin_column_left() + roomy.margin_column_width(), 91);
+  const Layout tight(doc, metrics, LayoutOptions{100, 10});  // 80 < 81: no notes column
+  EXPECT_FALSE(tight.has_margin_column());
+  EXPECT_FLOAT_EQ(tight.column_width(), 70);
+}
+
 TEST(Layout, HeadingsUseLargerStylesAndTheirMetrics) {
   const Document doc = document({Block{BlockKind::heading, 1, "Big title"},
                                  Block{BlockKind::heading, 2, "Sub"},
