@@ -5,6 +5,7 @@
 #include <tuple>
 
 #include "core/grapheme_clusters.hpp"
+#include "core/note_markdown.hpp"
 #include "core/utf8.hpp"
 #include "core/word_boundaries.hpp"
 
@@ -31,6 +32,44 @@ bool precedes(uint32_t start_a, uint32_t end_a, std::string_view id_a, uint32_t 
 
 bool precedes(const Annotation& a, const Annotation& b) {
   return precedes(a.start, a.end, a.id, b.start, b.end, b.id);
+}
+
+// A note and its tags as they are stored, or why they cannot be.
+struct NoteFields {
+  std::string note;
+  std::vector<std::string> tags;
+};
+
+Result<NoteFields> checked_note(std::string_view note, std::vector<std::string> tags) {
+  if (note.size() > kMaxNoteBytes) {
+    return make_error("the note is " + std::to_string(note.size()) + " bytes long; at most " +
+                      std::to_string(kMaxNoteBytes) + " are kept");
+  }
+  if (auto valid = validate_utf8(note); !valid) return make_error("note: " + valid.error().message);
+  NoteFields fields;
+  const std::u32string text = to_utf32(note);
+  if (!std::all_of(text.begin(), text.end(), is_edge_space)) fields.note = std::string(note);
+  for (std::size_t i = 0; i < tags.size(); ++i) {
+    if (auto valid = validate_utf8(tags[i]); !valid) {
+      return make_error("tag " + std::to_string(i) + ": " + valid.error().message);
+    }
+  }
+  std::vector<std::string> from_note = note_tags(fields.note);
+  tags.insert(tags.end(), std::make_move_iterator(from_note.begin()),
+              std::make_move_iterator(from_note.end()));
+  for (const std::string& tag : tags) {
+    std::u32string cps = to_utf32(tag);
+    while (!cps.empty() && is_edge_space(cps.back())) cps.pop_back();
+    std::size_t start = 0;
+    while (start < cps.size() && is_edge_space(cps[start])) ++start;
+    if (start < cps.size() && cps[start] == '#') ++start;
+    if (start == cps.size()) continue;
+    std::string clean = lowercase_utf8(to_utf8(std::u32string_view(cps).substr(start)));
+    if (std::find(fields.tags.begin(), fields.tags.end(), clean) == fields.tags.end()) {
+      fields.tags.push_back(std::move(clean));
+    }
+  }
+  return fields;
 }
 
 }  // namespace
@@ -395,6 +434,36 @@ const Annotation* ReaderState::select_previous_annotation() {
   const Annotation* previous = previous_annotation();
   if (previous) select_annotation(previous->id);
   return selected_annotation() == previous ? previous : nullptr;
+}
+
+// --- Notes ---------------------------------------------------------------------------
+
+Result<Annotation> ReaderState::set_note(std::string_view id, std::string_view note,
+                                         std::vector<std::string> tags) {
+  const Annotation* current = set_->find(id);
+  if (!current) return make_error("no annotation with id \"" + std::string(id) + "\"");
+  Result<NoteFields> fields = checked_note(note, std::move(tags));
+  if (!fields) return fields.error();
+  Annotation annotated = *current;
+  annotated.note = std::move(fields.value().note);
+  annotated.tags = std::move(fields.value().tags);
+  return set_->update(std::move(annotated));
+}
+
+Result<Annotation> ReaderState::highlight_with_note(Color color, std::string_view note,
+                                                    std::vector<std::string> tags) {
+  Result<NoteFields> fields = checked_note(note, std::move(tags));
+  if (!fields) return fields.error();
+  set_->begin_group();
+  Result<Annotation> result = highlight(color);
+  if (result) {
+    Annotation annotated = std::move(result).value();
+    annotated.note = std::move(fields.value().note);
+    annotated.tags = std::move(fields.value().tags);
+    result = set_->update(std::move(annotated));
+  }
+  set_->end_group();
+  return result;
 }
 
 }  // namespace scholion

@@ -63,6 +63,9 @@ enum class Granularity : uint8_t { grapheme, word, block };
 // The number of code points of context recorded on each side of a quote.
 inline constexpr uint32_t kQuoteContextCodePoints = 32;
 
+// The longest note kept, in UTF-8 bytes.
+inline constexpr std::size_t kMaxNoteBytes = 100000;
+
 class ReaderState {
  public:
   // `random` draws the ids of new annotations.
@@ -128,6 +131,22 @@ class ReaderState {
   const Annotation* previous_annotation() const;
   const Annotation* select_next_annotation();      // selects it, if any
   const Annotation* select_previous_annotation();
+
+  // --- Notes -------------------------------------------------------------------------
+  // Sets the note (and tags) of annotation `id` as one undo step; tags = explicit `tags`
+  // plus the note's #tags (note_markdown.hpp), deduplicated. Tags are stored lower-cased,
+  // trimmed, without a leading '#'; empty ones are dropped. An empty (whitespace-only)
+  // note leaves a plain highlight; any other note is kept byte for byte. Unchanged note
+  // and tags: no change recorded. Error when `id` is not in the set, or the note or a tag
+  // is not valid UTF-8 (naming the byte offset) or the note is longer than
+  // kMaxNoteBytes; nothing changes then.
+  Result<Annotation> set_note(std::string_view id, std::string_view note,
+                              std::vector<std::string> tags = {});
+  // Highlights the selection (like highlight(), so an annotation covering exactly that
+  // range is re-coloured and its note replaced) and sets its note in ONE undo step. A bad
+  // note is refused before anything is highlighted.
+  Result<Annotation> highlight_with_note(Color color, std::string_view note,
+                                         std::vector<std::string> tags = {});
 
   bool undo() { return set_->undo(); }
   bool redo() { return set_->redo(); }

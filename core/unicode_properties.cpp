@@ -42,6 +42,24 @@ bool is_extended_pictographic(char32_t cp) {
   return after % 2 == 1;  // runs alternate inside / outside, starting inside
 }
 
+bool is_letter_or_number(char32_t cp) {
+  if (cp < 0x80) return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
+  const auto& starts = unicode_tables::kLetterOrNumber;
+  const auto after = std::upper_bound(std::begin(starts), std::end(starts), cp) - std::begin(starts);
+  return after % 2 == 1;
+}
+
+char32_t simple_lowercase(char32_t cp) {
+  if (cp < 0x80) return cp >= 'A' && cp <= 'Z' ? cp + 32 : cp;
+  const auto& groups = unicode_tables::kLowercase;
+  const auto after = std::upper_bound(std::begin(groups), std::end(groups), cp,
+                                      [](char32_t c, const auto& g) { return c < g.first; });
+  if (after == std::begin(groups)) return cp;
+  const auto& g = *(after - 1);
+  if (cp > g.last || (cp - g.first) % g.stride != 0) return cp;
+  return static_cast<char32_t>(static_cast<int32_t>(cp) + g.delta);
+}
+
 std::string_view unicode_data_version() { return unicode_tables::kUnicodeVersion; }
 
 }  // namespace scholion

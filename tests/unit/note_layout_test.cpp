@@ -1,0 +1,58 @@
+#include "core/note_layout.hpp"
+
+#include <gtest/gtest.h>
+
+#include "core/utf8.hpp"
+#include "layout_support.hpp"
+
+namespace scholion {
+namespace {
+
+using test::FixedMetrics;  // one unit per code point, lines 2 units high
+
+// Each line as "x,y:text", with "^" before the first line of a block; lines are 2 high.
+std::vector<std::string> shown(const std::string& note, float width, float indent = 2) {
+  const std::vector<NoteBlock> blocks = parse_note_markdown(note);
+  const FixedMetrics metrics;
+  const NoteLayout layout = layout_note(blocks, metrics, width, indent);
+  std::vector<std::string> out;
+  for (const NoteLine& line : layout.lines) {
+    const std::u32string text = to_utf32(blocks[line.block].text);
+    EXPECT_EQ(line.width, static_cast<float>(line.end - line.start));
+    EXPECT_EQ(line.y, static_cast<float>(static_cast<int>(line.y)));  // whole units here
+    out.push_back(std::string(line.first_of_block ? "^" : "") + std::to_string(int(line.x)) + "," +
+                  std::to_string(int(line.y)) + ":" + to_utf8(text.substr(line.start, line.end - line.start)));
+  }
+  return out;
+}
+
+using Lines = std::vector<std::string>;
+
+TEST(NoteLayout, ParagraphsFillTheWidthWithTheDocumentsLineBreaker) {
+  EXPECT_EQ(shown("the quick brown fox", 10), (Lines{"^0,0:the quick", "0,2:brown fox"}));
+}
+
+TEST(NoteLayout, BlocksAreHalfALineApart) {
+  EXPECT_EQ(shown("one\n\ntwo", 10), (Lines{"^0,0:one", "^0,3:two"}));
+}
+
+TEST(NoteLayout, ListItemsAreIndentedAndFollowEachOther) {
+  EXPECT_EQ(shown("Items:\n- first item here\n- second", 12, 2),
+            (Lines{"^0,0:Items:", "^2,3:first item", "2,5:here", "^2,7:second"}));
+}
+
+TEST(NoteLayout, HeightIsTheBottomOfTheLastLine) {
+  const FixedMetrics metrics;
+  EXPECT_EQ(layout_note(parse_note_markdown("a\n\nb"), metrics, 10, 2).height, 5.0f);
+  EXPECT_EQ(layout_note({}, metrics, 10, 2).height, 0.0f);
+  EXPECT_EQ(layout_note({}, metrics, 10, 2).line_height, 2.0f);
+}
+
+TEST(NoteLayout, NonAsciiNeverSplitsACluster) {
+  // 🇷🇸 is two code points and one cluster: a narrow card breaks around it, not inside.
+  EXPECT_EQ(shown("ab\U0001F1F7\U0001F1F8cd", 3), (Lines{"^0,0:ab", "0,2:\U0001F1F7\U0001F1F8c", "0,4:d"}));
+  EXPECT_EQ(shown("**Vučić** #история", 6), (Lines{"^0,0:Vučić", "0,2:#истор", "0,4:ия"}));
+}
+
+}  // namespace
+}  // namespace scholion
