@@ -5,26 +5,6 @@
 //
 // [SECTION] Helpers
 // [SECTION] Mouse
-
-// The annotation under the pointer: a note card, or highlighted text with a note. Hovering
-// one emphasises the other. True when it changed.
-bool update_hover(float x, float y) {
-  std::string id;
-  if (ready() && x >= 0 && y >= 0 && x < g->css_width * g->dpr && y < g->css_height * g->dpr) {
-    id = g->margin.card_at(g->reader, x, y);
-    if (id.empty() && g->margin.card_count() > 0) {
-      const Hit hit = hit_at(x, y);
-      if (hit.over_text) {
-        for (const Annotation* a : g->state->annotations_at(hit.cluster_start)) {
-          if (!a->note.empty()) id = a->id;
-        }
-      }
-    }
-  }
-  if (id == g->hovered) return false;
-  g->hovered = std::move(id);
-  return true;
-}
 // [SECTION] Wheel
 // [SECTION] Touch
 // [SECTION] Keys
@@ -64,6 +44,26 @@ void reveal_head() {
 }
 
 // [SECTION] Mouse
+
+// The annotation under the pointer: a note card, or highlighted text with a note. Hovering
+// one emphasises the other. True when it changed.
+bool update_hover(float x, float y) {
+  std::string id;
+  if (ready() && x >= 0 && y >= 0 && x < g->css_width * g->dpr && y < g->css_height * g->dpr) {
+    id = g->margin.card_at(g->reader, x, y);
+    if (id.empty() && g->margin.card_count() > 0) {
+      const Hit hit = hit_at(x, y);
+      if (hit.over_text) {
+        for (const Annotation* a : g->state->annotations_at(hit.cluster_start)) {
+          if (!a->note.empty()) id = a->id;
+        }
+      }
+    }
+  }
+  if (id == g->hovered) return false;
+  g->hovered = std::move(id);
+  return true;
+}
 
 EM_BOOL on_mouse_down(int, const EmscriptenMouseEvent* e, void*) {
   canvas_point(e->clientX, e->clientY, g->mouse_x, g->mouse_y);

@@ -4,6 +4,8 @@
 #include <string>
 
 #include "core/json_input.hpp"
+#include "core/note_markdown.hpp"
+#include "core/storage_format.hpp"
 #include "core/storage_format.hpp"
 #include "wasm/canvas.hpp"
 
@@ -34,6 +36,80 @@ EMSCRIPTEN_KEEPALIVE const char* scholion_chooser_json() {
     out["items"].push_back(std::move(item));
   }
   g->scratch = dump_json(out);
+  return g->scratch.c_str();
+}
+
+// Saves a note: on annotation `id`, or (id empty) on the selection, highlighted in the
+// last colour, as one undo step. `tags_json` is a JSON array of strings. Returns the
+// annotation as stored JSON, or {"error": reason} with nothing changed.
+EMSCRIPTEN_KEEPALIVE const char* scholion_save_note(const char* id, const char* note, const char* tags_json) {
+  auto answer = [](Json out) {
+    g->scratch = dump_json(out);
+    return g->scratch.c_str();
+  };
+  if (!g->state) return answer({{"error", "no document is shown"}});
+  std::vector<std::string> tags;
+  auto parsed = parse_json(tags_json);
+  if (!parsed || !parsed->is_array()) return answer({{"error", "tags must be a JSON array of strings"}});
+  for (const Json& t : *parsed) {
+    if (!t.is_string()) return answer({{"error", "tags must be a JSON array of strings, not " + dump_json(t)}});
+    tags.push_back(t.get<std::string>());
+  }
+  auto saved = *id ? g->state->set_note(id, note, std::move(tags))
+                   : g->state->highlight_with_note(g->state->last_color(), note, std::move(tags));
+  if (!saved) return answer({{"error", saved.error().describe()}});
+  return answer(storage_to_json(StoredDocument{{}, {*saved}, {}})["annotations"][0]);
+}
+
+// The note of annotation `id` (or of an orphan) in light Markdown, parsed for display:
+// [{"kind": "paragraph"|"bullet"|"numbered", "marker", "text",
+//   "spans": [{"start", "end", "style"}]}] with code-point offsets into "text".
+EMSCRIPTEN_KEEPALIVE const char* scholion_note_blocks_json(const char* id) {
+  const Annotation* a = g->annotations ? g->annotations->find(id) : nullptr;
+  for (const Annotation& o : g->orphans) {
+    if (!a && o.id == id) a = &o;
+  }
+  if (!a) return "[]";
+  static constexpr const char* kKinds[] = {"paragraph", "bullet", "numbered"};
+  static constexpr const char* kStyles[] = {"plain", "emphasis", "strong", "link_url", "tag", "code"};
+  Json out = Json::array();
+  for (const NoteBlock& b : parse_note_markdown(a->note)) {
+    Json spans = Json::array();
+    for (const NoteSpan& s : b.spans) {
+      spans.push_back({{"start", s.start}, {"end", s.end}, {"style", kStyles[static_cast<int>(s.style)]}});
+    }
+    out.push_back({{"kind", kKinds[static_cast<int>(b.kind)]}, {"marker", b.marker}, {"text", b.text},
+                   {"spans", std::move(spans)}});
+  }
+  g->scratch = dump_json(out);
+  return g->scratch.c_str();
+}
+
+// The note cards on screen (CSS pixels, canvas-relative), for tests:
+// [{"id", "x", "y", "width", "height"}] — empty without a notes column.
+EMSCRIPTEN_KEEPALIVE const char* scholion_note_cards_json() {
+  Json out = Json::array();
+  if (g->annotations) {
+    for (const Annotation* a : g->annotations->all()) {
+      ImVec2 min, max;
+      if (a->note.empty() || !g->margin.card_rect(g->reader, a->id, min, max)) continue;
+      if (max.y < 0 || min.y > g->reader.viewport_height()) continue;
+      Json card = rect_json(min, max);
+      card["id"] = a->id;
+      out.push_back(std::move(card));
+    }
+  }
+  g->scratch = dump_json(out);
+  return g->scratch.c_str();
+}
+
+// Every note's text, one after another: the page fetches the glyphs they need.
+EMSCRIPTEN_KEEPALIVE const char* scholion_notes_text() {
+  g->scratch.clear();
+  if (g->annotations) {
+    for (const Annotation* a : g->annotations->all()) g->scratch += a->note;
+  }
+  for (const Annotation& o : g->orphans) g->scratch += o.note;
   return g->scratch.c_str();
 }
 

@@ -116,6 +116,7 @@ export async function mountCanvas(container, { base, label = 'Article with highl
   // Loading a document opens its storage: saved annotations come in, changes go out.
   const mergeStorage = (json) => {
     const report = JSON.parse(withStrings([json], (j) => core.UTF8ToString(core._scholion_merge_storage(j))));
+    wantGlyphsFor(core.UTF8ToString(core._scholion_notes_text()));
     if (!report.error && (report.moved || report.orphaned.length)) {
       const n = report.orphaned.length;
       notify(`This article has changed since your last visit: ${report.moved} highlight${report.moved === 1 ? '' : 's'} ` +
@@ -243,6 +244,7 @@ export async function mountCanvas(container, { base, label = 'Article with highl
      * empty note leaves a plain highlight. Returns the annotation; throws with the reason.
      */
     saveNote(id, note, tags = []) {
+      wantGlyphsFor(note);
       const saved = JSON.parse(withStrings([id, note, JSON.stringify(tags)],
         (i, n, t) => core.UTF8ToString(core._scholion_save_note(i, n, t))));
       if (saved.error) throw new Error(saved.error);
@@ -250,6 +252,8 @@ export async function mountCanvas(container, { base, label = 'Article with highl
     },
     /** An annotation's note parsed for display: [{kind, marker, text, spans}]. */
     noteBlocks: (id) => JSON.parse(withStrings([id], (i) => core.UTF8ToString(core._scholion_note_blocks_json(i)))),
+    /** Note cards in the margin, on screen: [{id, x, y, width, height}] (CSS px, canvas-relative). */
+    noteCards: () => JSON.parse(core.UTF8ToString(core._scholion_note_cards_json())),
     /** The overlap chooser as drawn: {x, y, width, height, items: [{id, x, y, width, height}]} or null. */
     chooser: () => JSON.parse(core.UTF8ToString(core._scholion_chooser_json())),
     /** The on-screen box (CSS px, canvas-relative) of a range's first line, or null. */

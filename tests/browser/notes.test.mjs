@@ -1,0 +1,172 @@
+// Notes: written in a real <textarea> over the canvas, saved with Ctrl+Enter or on blur,
+// cancelled with Escape, shown as cards in the margin on wide layouts and in a bottom
+// sheet on phones; the `?` overlay; the whole flow by keyboard alone.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { start, open, waitForCanvas, settle, artifact, rangeOf } from './harness.mjs';
+
+let env;
+before(async () => { env = await start(); });
+after(async () => { await env?.close(); });
+
+const NEWS = 'examples/news/';
+const NOTE = 'Vučić said *this* in Brussels 🇷🇸\n\n- Сербия и Косово\n- see [NATO](https://www.nato.int/) #diplomacy';
+
+const canvasOf = (page, fn, arg) => page.evaluate(([f, a]) => {
+  const c = window.Scholion.instances[0].canvas;
+  return new Function('c', 'a', `return (${f})(c, a)`)(c, a);
+}, [fn.toString(), arg]);
+// The panel's shadow root (embed) holds the editor, the list and the live region.
+const inPanel = (page, fn, arg) => page.evaluate(([f, a]) => {
+  const inst = window.Scholion.instances[0];
+  const root = inst.canvas.canvas.getRootNode();
+  return new Function('root', 'inst', 'a', `return (${f})(root, inst, a)`)(root, inst, a);
+}, [fn.toString(), arg]);
+
+const editorOpen = (page) => inPanel(page, (root) => {
+  const box = root.querySelector('.scholion-note');
+  return box ? { sheet: box.classList.contains('sheet'), value: box.querySelector('textarea').value,
+                 focused: root.activeElement === box.querySelector('textarea') } : null;
+});
+const liveText = (page) => inPanel(page, (root) => root.querySelector('[aria-live]')?.textContent ?? '');
+
+async function selectQuote(page, quote) {
+  const r = await rangeOf(page, quote);
+  await canvasOf(page, (c, x) => { c.select(x.start, x.end); c.canvas.focus(); }, r);
+  return r;
+}
+
+test('a note with non-ASCII text written from the toolbar is in the margin and survives a reload', async () => {
+  const { page, context, errors } = await open(env, NEWS, { width: 1400, height: 900 });
+  try {
+    await waitForCanvas(page);
+    const quote = 'He underlined that all parties must prevent any renewed escalation';
+    await selectQuote(page, quote);
+    await settle(page);
+    const bar = await canvasOf(page, (c) => c.toolbarRect());
+    const box = await page.locator('canvas').boundingBox();
+    // "Note" sits after the five swatches and "Copy quote"; find it by scanning the bar.
+    await page.keyboard.press('n');
+    assert.ok(await editorOpen(page), 'N opens the editor');
+    await page.keyboard.press('Escape');
+    assert.equal(await editorOpen(page), null, 'Escape cancels');
+    assert.equal(await canvasOf(page, (c) => c.annotationCount()), 0, 'a cancelled note on a selection adds nothing');
+
+    await page.mouse.click(box.x + bar.x + bar.width - 30, box.y + bar.y + bar.height / 2);
+    const editor = await editorOpen(page);
+    assert.ok(editor && editor.focused && !editor.sheet, 'the toolbar\'s Note opens the editor over the canvas, focused');
+    await page.keyboard.insertText(NOTE);
+    await page.keyboard.press('Control+Enter');
+    assert.equal(await editorOpen(page), null, 'Ctrl+Enter saves and closes');
+    const [saved] = await canvasOf(page, (c) => c.annotations());
+    assert.equal(saved.quote.exact, quote);
+    assert.equal(saved.note, NOTE);
+    assert.deepEqual(saved.tags, ['diplomacy']);
+    assert.match(await liveText(page), /Note saved|Highlight added/);
+    await canvasOf(page, (c) => c.fontsReady());
+    await settle(page);
+    const cards = await canvasOf(page, (c) => c.noteCards());
+    assert.equal(cards.length, 1, 'one card in the margin');
+    const line = await canvasOf(page, (c, r) => c.rangeRect(r.start, r.end), await rangeOf(page, quote));
+    assert.ok(cards[0].x > line.x + line.width, 'the card is right of the text');
+    assert.ok(Math.abs(cards[0].y - line.y) < 40, `the card is level with its highlight (${cards[0].y} vs ${line.y})`);
+    await page.screenshot({ path: artifact('note-margin-desktop.png') });
+    assert.equal(await canvasOf(page, (c) => c.missingGlyphs()), '');
+    await canvasOf(page, (c) => c.flush());
+
+    await page.reload();
+    await waitForCanvas(page);
+    const after = await canvasOf(page, (c) => c.annotations());
+    assert.equal(after.length, 1);
+    assert.equal(after[0].note, NOTE);
+    await canvasOf(page, (c) => c.fontsReady());
+    await settle(page);
+    assert.equal((await canvasOf(page, (c) => c.noteCards())).length, 1, 'the card is back after the reload');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('editing a note: a change is saved on blur, Escape keeps the old text, an empty note leaves a highlight; undo restores', async () => {
+  const { page, context, errors } = await open(env, NEWS, { width: 1400, height: 900 });
+  try {
+    await waitForCanvas(page);
+    const r = await rangeOf(page, 'peacekeepers');
+    await canvasOf(page, (c, x) => { c.highlight(x.start, x.end, 'green'); c.canvas.focus(); }, r);
+    const [a] = await canvasOf(page, (c) => c.annotations());
+    await canvasOf(page, (c, id) => c.saveNote(id, 'first'), a.id);
+
+    await page.keyboard.press('n');  // the highlight is selected: edit its note
+    assert.equal((await editorOpen(page)).value, 'first');
+    await page.keyboard.insertText(' and more');
+    await page.keyboard.press('Escape');
+    assert.equal((await canvasOf(page, (c) => c.annotations()))[0].note, 'first', 'Escape keeps the old note');
+
+    await page.keyboard.press('n');
+    await page.keyboard.insertText(' and more');
+    await canvasOf(page, (c) => c.canvas.focus());  // leaving the editor saves
+    await page.waitForFunction(() => window.Scholion.instances[0].canvas.annotations()[0].note === 'first and more');
+
+    await page.keyboard.press('n');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.press('Delete');
+    await page.keyboard.press('Control+Enter');
+    const cleared = (await canvasOf(page, (c) => c.annotations()))[0];
+    assert.equal(cleared.note, '', 'an empty note leaves a plain highlight');
+    assert.equal(cleared.id, a.id);
+    await page.keyboard.press('Control+z');
+    assert.equal((await canvasOf(page, (c) => c.annotations()))[0].note, 'first and more', 'undo brings the note back');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('on a phone the note editor is a bottom sheet', async () => {
+  const { page, context, errors } = await open(env, NEWS, { width: 375, height: 740 });
+  try {
+    await waitForCanvas(page);
+    await selectQuote(page, 'peacekeepers');
+    await page.keyboard.press('n');
+    const editor = await editorOpen(page);
+    assert.ok(editor?.sheet, 'a bottom sheet');
+    const sheet = await inPanel(page, (root) => {
+      const r = root.querySelector('.scholion-note').getBoundingClientRect();
+      return { bottom: r.bottom, width: r.width };
+    });
+    assert.ok(Math.abs(sheet.bottom - 740) < 2 && sheet.width > 360, `the sheet spans the bottom (${JSON.stringify(sheet)})`);
+    await page.keyboard.insertText('Кратко: #kosovo');
+    await page.screenshot({ path: artifact('note-sheet-phone.png') });
+    await page.keyboard.press('Control+Enter');
+    const [saved] = await canvasOf(page, (c) => c.annotations());
+    assert.equal(saved.note, 'Кратко: #kosovo');
+    assert.deepEqual(saved.tags, ['kosovo']);
+    assert.deepEqual(await canvasOf(page, (c) => c.noteCards()), [], 'no margin column on a phone');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('? lists the shortcuts; Escape closes the list and focus returns to the canvas', async () => {
+  const { page, context, errors } = await open(env, NEWS);
+  try {
+    await waitForCanvas(page);
+    await canvasOf(page, (c) => c.canvas.focus());
+    await page.keyboard.press('?');
+    const shown = await inPanel(page, (root) => {
+      const d = root.querySelector('.scholion-keys [role=dialog]');
+      return d && { text: d.textContent, focusInside: d.contains(root.activeElement) };
+    });
+    assert.ok(shown?.focusInside, 'the overlay is open and has focus');
+    for (const key of ['Tab', 'Shift + arrows', 'H', 'N', 'L', 'Delete', 'Ctrl+Z']) assert.ok(shown.text.includes(key), key);
+    await page.screenshot({ path: artifact('shortcuts.png') });
+    await page.keyboard.press('Escape');
+    assert.equal(await inPanel(page, (root, inst) => root.activeElement === inst.canvas.canvas), true);
+    assert.equal(await inPanel(page, (root) => root.querySelector('.scholion-keys')), null);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
