@@ -22,6 +22,7 @@ void scholion_canvas_origin(double* left, double* top);
 void scholion_js_annotations_changed(int kind, const char* annotation_json);
 void scholion_js_export_requested();
 void scholion_js_copy(const char* text);
+void scholion_js_selection_changed(uint32_t anchor, uint32_t head, const char* annotation_id);
 }
 
 namespace scholion::web {
@@ -76,6 +77,14 @@ struct Canvas {
   std::string notice;
   bool notice_can_export = false;
 
+  // The annotation flashed after a jump from the list, and when the flash began
+  // (emscripten_get_now ms); set by ui_exports.cpp, drawn by the frame.
+  std::string flash_id;
+  double flash_started_ms = 0;
+  // The selection as last told to JavaScript (notify_selection_if_changed).
+  uint32_t notified_anchor = 0, notified_head = 0;
+  std::string notified_annotation;
+
   // Strings handed to JavaScript: valid until the next call that returns one.
   std::string last_error;
   std::string scratch;
@@ -90,5 +99,6 @@ void install_input_handlers();
 bool point_on_ui(float x, float y);  // over the toolbar or the notice bar
 uint64_t random64();
 Timestamp now_ms();
+void notify_selection_if_changed();  // ui_exports.cpp
 
 }  // namespace scholion::web
