@@ -92,6 +92,7 @@ EMSCRIPTEN_KEEPALIVE int scholion_delete_orphan(const char* id) {
 
 // Attaches the orphan `id` to the selected text (ReaderState::attach): it becomes a
 // normal annotation, saved with the others, and leaves the orphans. "" or the error.
+// (Undone, it is an orphan again.)
 EMSCRIPTEN_KEEPALIVE const char* scholion_attach_orphan(const char* id) {
   if (!g->state) return answer("no document is shown");
   const auto it = find_orphan(id);
@@ -104,6 +105,17 @@ EMSCRIPTEN_KEEPALIVE const char* scholion_attach_orphan(const char* id) {
     g->orphans.insert(g->orphans.begin() + index, orphan);
     return answer(attached.error().describe());
   }
+  // Undoing the attach makes it an orphan again (it lost its place, not its note);
+  // redoing attaches it again.
+  g->annotations->subscribe([orphan](const ChangeEvent& e) {
+    if (e.annotation.id != orphan.id) return;
+    const auto listed = find_orphan(orphan.id.c_str());
+    if (e.origin == ChangeOrigin::undo && e.kind == ChangeKind::removed && listed == g->orphans.end()) {
+      g->orphans.push_back(orphan);
+    } else if (e.origin == ChangeOrigin::redo && e.kind == ChangeKind::added && listed != g->orphans.end()) {
+      g->orphans.erase(listed);
+    }
+  });
   request_frame();
   return answer("");
 }

@@ -260,6 +260,17 @@ test('orphans: listed with quote and note, never in the text; deleted or attache
     const marks = (await mirrorState(page)).marks.filter((m) => m.ids.includes(attached.id));
     assert.equal(marks.map((m) => m.text).join(''), 'refrain from escalatory actions');
 
+    // Undo makes it an orphan again; redo attaches it again.
+    await run(page, () => window.Scholion.instances[0].canvas.undo());
+    await waitForLive(page, /^Undone$/);
+    assert.deepEqual((await run(page, () => window.Scholion.instances[0].canvas.orphans())).map((o) => o.note), ['Where did this go? Вучић']);
+    assert.equal(await shadow(page, (root) => root.querySelector('.orphans-heading').textContent), 'Could not be placed (1)');
+    assert.equal((await listState(page)).count, '1 annotation');
+    await run(page, () => window.Scholion.instances[0].canvas.redo());
+    await waitForLive(page, /^Redone$/);
+    assert.deepEqual(await run(page, () => window.Scholion.instances[0].canvas.orphans()), []);
+    assert.equal(await shadow(page, (root) => root.querySelector('.orphan-section').hidden), true);
+
     // Saved: the attached one as a normal annotation, no orphans left.
     assert.equal(await run(page, () => window.Scholion.instances[0].canvas.flush()), true);
     const stored = await page.evaluate((k) => JSON.parse(localStorage.getItem(k)), DOC_KEY);
