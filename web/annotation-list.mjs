@@ -236,10 +236,10 @@ export function mountList(parent, canvas, { idPrefix = 'scholion', onJump = () =
     element: root,
     filter,
     /** Reads the annotations and orphans from the canvas again. */
-    refresh() {
-      annotations = canvas.annotations();
+    refresh({ annotations: all = canvas.annotations(), orphans = canvas.orphans() } = {}) {
+      annotations = all;
       render();
-      renderOrphans(canvas.orphans());
+      renderOrphans(orphans);
     },
     /** The canvas's selection changed. */
     selectionChanged({ anchor, head, annotation }) {

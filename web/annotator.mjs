@@ -187,6 +187,7 @@ export async function mountAnnotator(container, options = {}) {
 
   // --- Changes: refresh once per task, announce what the reader did -------------------
   let known = new Map();  // id -> annotation as last listed
+  let knownOrphans = new Set();  // ids of the orphans as last listed
   let refreshQueued = false;
   let documentChanged = false;
   const refresh = () => {
@@ -195,13 +196,15 @@ export async function mountAnnotator(container, options = {}) {
       const sel = root.getSelection ? root.getSelection() : doc.getSelection();
       return sel && sel.rangeCount && mirror.element.contains(sel.anchorNode);
     })();
-    mirror.refresh({ documentChanged });
+    const annotations = canvas.annotations();
+    const orphans = canvas.orphans();
+    mirror.refresh({ documentChanged, annotations });
     documentChanged = false;
-    list.refresh();
-    const { total } = list.counts();
-    badge.textContent = String(total);
-    toggle.setAttribute('aria-label', `Annotations, ${total}`);
-    known = new Map(canvas.annotations().map((a) => [a.id, a]));
+    list.refresh({ annotations, orphans });
+    badge.textContent = String(annotations.length);
+    toggle.setAttribute('aria-label', `Annotations, ${annotations.length}`);
+    known = new Map(annotations.map((a) => [a.id, a]));
+    knownOrphans = new Set(orphans.map((o) => o.id));
     // Rebuilt marks may have dropped the DOM selection: put it back where the canvas has it.
     if (wasInMirror) {
       const s = canvas.selection();
@@ -217,6 +220,7 @@ export async function mountAnnotator(container, options = {}) {
   const describe = ({ kind, annotation: a, origin }) => {
     if (origin === 'undo') return 'Undone';
     if (origin === 'redo') return 'Redone';
+    if (kind === 'add' && knownOrphans.has(a.id)) return null;  // attached: announced as such
     if (kind === 'add') return a.note ? 'Annotation added' : 'Highlight added';
     if (kind === 'delete') return a.note ? 'Annotation deleted' : 'Highlight deleted';
     const before = known.get(a.id);

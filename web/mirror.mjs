@@ -139,13 +139,13 @@ export function mountMirror(parent, canvas, { idPrefix = 'scholion', isOwnFocus 
   }
 
   /** Rebuilds what changed: everything after a new document, else the changed blocks. */
-  function refresh({ documentChanged = false } = {}) {
+  function refresh({ documentChanged = false, annotations: all = canvas.annotations() } = {}) {
     if (documentChanged || !blocks.length) {
       cps = Array.from(canvas.documentText());
       blocks = canvas.blocks().map((b) => ({ ...b, key: null, el: null, notes: null }));
       skeleton();
     }
-    const annotations = canvas.annotations().filter((a) => a.end > a.start);
+    const annotations = all.filter((a) => a.end > a.start);
     const perBlock = blocks.map(() => []);
     for (const a of annotations) {
       for (let i = blockAt(a.start); i < blocks.length && blocks[i].start < a.end; i++) {

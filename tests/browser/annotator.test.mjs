@@ -249,7 +249,7 @@ test('orphans: listed with quote and note, never in the text; deleted or attache
     await page.waitForFunction(() => document.querySelector('[data-scholion]').shadowRoot
       .querySelector('.orphan .attach')?.getAttribute('aria-disabled') === 'false');
     await shadow(page, (root) => root.querySelector('[data-id="22222222-2222-4222-8222-222222222222"] .attach').click());
-    await waitForLive(page, /attached/);
+    await waitForLive(page, /^Annotation attached to the selected text$/);
     const attached = (await run(page, () => window.Scholion.instances[0].canvas.annotations()))
       .find((a) => a.id === '22222222-2222-4222-8222-222222222222');
     assert.deepEqual([attached.start, attached.end, attached.quote.exact, attached.note, attached.color, attached.tags],
