@@ -158,11 +158,19 @@ export async function mountAnnotator(container, options = {}) {
     toggle.setAttribute('aria-expanded', String(open));
     if (open && focus) list.focusFilter();
   };
+  // Where there is no room beside the text, the drawer lies over it.
+  const covers = () => !drawer.hidden && getComputedStyle(drawer).position === 'absolute';
   const list = mountList(drawer, canvas, {
     idPrefix,
-    onJump: (a, index, total) => announce(`Annotation ${index + 1} of ${total}: ${excerpt(a.quote?.exact ?? '', 80)}`),
+    onJump: (a, index, total) => {
+      announce(`Annotation ${index + 1} of ${total}: ${excerpt(a.quote?.exact ?? '', 80)}`);
+      if (covers()) {  // show the text it jumped to
+        setDrawer(false);
+        canvas.canvas.focus();
+      }
+    },
     onEscape: () => {
-      if (drawer.offsetWidth >= body.offsetWidth - 40) setDrawer(false);  // it covers the text
+      if (covers()) setDrawer(false);
       canvas.canvas.focus();
     },
     onOrphanAction: (kind, orphan, message) => {

@@ -181,7 +181,17 @@ test('keyboard: L opens the list, arrows and Enter jump the canvas there, Escape
     assert.equal((await run(page, () => window.Scholion.instances[0].canvas.selection())).annotation, target.id);
     assert.ok(await run(page, () => window.Scholion.instances[0].canvas.scroll()) > scrollBefore + 200, 'the canvas scrolled to it');
     assert.equal(await shadow(page, (root) => root.querySelector('[aria-selected=true] .quote').textContent), '\u201cSo once again, welcome.\u201d');
-    await page.screenshot({ path: artifact('annotator-list-desktop.png') });
+    // The embed's panel is narrow: the drawer lay over the text, so the jump closed it
+    // and left focus on the canvas.
+    assert.equal(await shadow(page, (root) => root.querySelector('.sch-drawer').hidden), true);
+    assert.equal(await shadow(page, (root) => root.activeElement?.tagName), 'CANVAS');
+    await page.screenshot({ path: artifact('annotator-after-jump.png') });
+    await page.keyboard.press('l');
+    assert.equal(await shadow(page, (root) => root.activeElement?.className), 'filter');
+    await page.keyboard.type('zzz');
+    await page.keyboard.press('Escape');  // clears the filter first
+    assert.equal(await shadow(page, (root) => root.activeElement?.className), 'filter');
+    assert.equal((await listState(page)).count, '2 annotations');
     await page.keyboard.press('Escape');
     assert.equal(await shadow(page, (root) => root.activeElement?.tagName), 'CANVAS');
     assert.equal(await run(page, () => window.Scholion.instances[0].panel.hidden), false, 'the panel stays open');
