@@ -94,7 +94,7 @@ export function mountList(parent, canvas, { idPrefix = 'scholion', onJump = () =
                            'aria-describedby': count.id });
   const empty = el('p', { class: 'empty' });
   const orphanHeading = el('h3', { class: 'orphans-heading', id: `${idPrefix}-orphans-heading` }, 'Could not be placed');
-  const orphanHint = el('p', { class: 'hint' });
+  const orphanHint = el('p', { class: 'hint', id: `${idPrefix}-orphans-hint` });
   const orphanList = el('ul', { class: 'orphans', 'aria-labelledby': orphanHeading.id });
   const orphanSection = el('section', { class: 'orphan-section', 'aria-labelledby': orphanHeading.id, hidden: true },
                            orphanHeading, orphanHint, orphanList);
@@ -163,7 +163,7 @@ export function mountList(parent, canvas, { idPrefix = 'scholion', onJump = () =
       if (o.note) li.append(el('span', { class: 'note' }, excerpt(o.note, NOTE_CHARS)));
       if (o.tags?.length) li.append(el('span', { class: 'meta' }, o.tags.map((t) => `#${t}`).join(' ')));
       const attach = el('button', { type: 'button', class: 'attach', 'aria-disabled': String(!hasSelection),
-                                    'aria-describedby': `${idPrefix}-orphans-heading` }, 'Attach to selection');
+                                    'aria-describedby': orphanHint.id }, 'Attach to selection');
       if (!hasSelection) attach.title = 'Select text on the page first';
       const del = el('button', { type: 'button', class: 'delete' }, 'Delete');
       attach.addEventListener('click', () => {

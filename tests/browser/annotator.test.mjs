@@ -296,6 +296,25 @@ test('orphans: listed with quote and note, never in the text; deleted or attache
   }
 });
 
+test('the list and the mirror follow another tab\'s highlights', async () => {
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  try {
+    const [a, b] = [await context.newPage(), await context.newPage()];
+    for (const p of [a, b]) {
+      await p.goto(env.url + NEWS);
+      await waitForCanvas(p);
+    }
+    await highlight(a, 'tensions in northern Kosovo', 'pink');
+    assert.equal(await run(a, () => window.Scholion.instances[0].canvas.flush()), true);
+    await b.waitForFunction(() => document.querySelector('[data-scholion]').shadowRoot
+      .querySelector('.list-count').textContent === '1 annotation');
+    assert.deepEqual((await listState(b)).quotes, ['\u201ctensions in northern Kosovo\u201d']);
+    assert.equal((await mirrorState(b)).marks.map((m) => m.text).join(''), 'tensions in northern Kosovo');
+  } finally {
+    await context.close();
+  }
+});
+
 test('the live region announces highlights added and deleted, undo and redo', async () => {
   const { page, context } = await open(env, NEWS);
   try {
