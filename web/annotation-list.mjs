@@ -44,10 +44,12 @@ export function matches(annotation, terms) {
   });
 }
 
-/** An excerpt of at most `n` characters (whole code points), with an ellipsis when cut. */
+const graphemes = typeof Intl.Segmenter === 'function' ? new Intl.Segmenter(undefined, { granularity: 'grapheme' }) : null;
+
+/** An excerpt of at most `n` characters (whole graphemes: 🇷🇸 stays whole), with an ellipsis when cut. */
 export function excerpt(s, n) {
   const flat = String(s).replace(/\s+/g, ' ').trim();
-  const chars = Array.from(flat);
+  const chars = graphemes ? Array.from(graphemes.segment(flat), (g) => g.segment) : Array.from(flat);
   return chars.length <= n ? flat : `${chars.slice(0, n - 1).join('').trimEnd()}\u2026`;
 }
 
@@ -232,6 +234,12 @@ export function mountList(parent, canvas, { idPrefix = 'scholion', onJump = () =
     }
   });
 
+  // Relative times ("5 minutes ago") age while the list is open: rewrite them each minute.
+  const clock = setInterval(() => {
+    if (!root.isConnected || root.closest('[hidden]')) return;
+    for (const t of items.querySelectorAll('time')) t.textContent = timeText(Date.parse(t.dateTime));
+  }, 60000);
+
   return {
     element: root,
     filter,
@@ -255,6 +263,9 @@ export function mountList(parent, canvas, { idPrefix = 'scholion', onJump = () =
     },
     counts: () => ({ total: annotations.length, shown: shown.length }),
     focusFilter() { filter.focus(); filter.select(); },
-    destroy() { root.remove(); },
+    destroy() {
+      clearInterval(clock);
+      root.remove();
+    },
   };
 }
