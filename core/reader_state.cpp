@@ -379,6 +379,36 @@ Result<Annotation> ReaderState::delete_selected_annotation() {
   return removed;
 }
 
+Result<Annotation> ReaderState::attach(const Annotation& orphan) {
+  if (set_->find(orphan.id)) {
+    return make_error("annotation id " + orphan.id + " is already placed in the text");
+  }
+  uint32_t from = sel_.from();
+  uint32_t to = sel_.to();
+  while (from < to && is_edge_space(code_point_at(doc_, from))) ++from;
+  while (to > from && is_edge_space(code_point_at(doc_, to - 1))) --to;
+  if (from == to) {
+    return make_error(sel_.empty() ? "nothing is selected to attach the annotation to"
+                                   : "the selection [" + std::to_string(sel_.from()) + ", " +
+                                         std::to_string(sel_.to()) + ") holds only whitespace");
+  }
+  const TextOffsets& offsets = doc_.offsets();
+  const SnappedRange range = snap_to_graphemes(offsets, from, to);
+  Annotation a = orphan;
+  a.start = range.start;
+  a.end = range.end;
+  const uint32_t context_start = range.start > kQuoteContextCodePoints ? range.start - kQuoteContextCodePoints : 0;
+  const uint32_t context_end = std::min(doc_.length(), range.end + kQuoteContextCodePoints);
+  a.quote.exact = std::string(offsets.slice(range.start, range.end));
+  a.quote.prefix = std::string(offsets.slice(context_start, range.start));
+  a.quote.suffix = std::string(offsets.slice(range.end, context_end));
+  set_->begin_group();
+  Result<Annotation> result = set_->add(std::move(a));
+  set_->end_group();
+  if (result) select_annotation(result.value().id);
+  return result;
+}
+
 const Annotation* ReaderState::neighbour(uint32_t start, uint32_t end, std::string_view id,
                                          bool forward) const {
   constexpr uint32_t kMax = std::numeric_limits<uint32_t>::max();

@@ -122,6 +122,12 @@ class ReaderState {
   // Removes the selected annotation (one undo step); the caret goes to where it began.
   // Error when none is selected.
   Result<Annotation> delete_selected_annotation();
+  // Re-attaches an orphan (an annotation that could not be placed in this text) to the
+  // selection: it takes the selection's range, trimmed and snapped as highlight() does,
+  // and a fresh quote with context; it keeps its id, colour, note, tags and `created`.
+  // One undo step; it becomes the selected annotation. Errors: nothing (or only
+  // whitespace) selected, or an annotation with that id is already live.
+  Result<Annotation> attach(const Annotation& orphan);
 
   // Tab / Shift+Tab: the annotation after / before the selected one in document order
   // ((start, end, id)), or, when none is selected, the first one starting at or after

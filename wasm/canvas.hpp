@@ -24,6 +24,7 @@ void scholion_js_annotations_changed(int kind, const char* annotation_json);
 void scholion_js_export_requested();
 void scholion_js_copy(const char* text);
 void scholion_js_note_requested();
+void scholion_js_selection_changed(uint32_t anchor, uint32_t head, const char* annotation_id);
 }
 
 namespace scholion::web {
@@ -89,6 +90,13 @@ struct Canvas {
     ImVec2 min{0, 0}, max{0, 0};
     std::vector<std::pair<ImVec2, ImVec2>> items;
   } chooser;
+  // The annotation flashed after a jump from the list, and when the flash began
+  // (emscripten_get_now ms); set by ui_exports.cpp, drawn by the frame.
+  std::string flash_id;
+  double flash_started_ms = 0;
+  // The selection as last told to JavaScript (notify_selection_if_changed).
+  uint32_t notified_anchor = 0, notified_head = 0;
+  std::string notified_annotation;
 
   // Strings handed to JavaScript: valid until the next call that returns one.
   std::string last_error;
@@ -109,5 +117,6 @@ void close_chooser();
 void draw_chooser();
 uint64_t random64();
 Timestamp now_ms();
+void notify_selection_if_changed();  // ui_exports.cpp
 
 }  // namespace scholion::web

@@ -54,3 +54,10 @@ mergeInto(LibraryManager.library, {
     }
   },
 });
+
+mergeInto(LibraryManager.library, {
+  // The selection (code points) or the selected annotation changed; id "" for none.
+  scholion_js_selection_changed: function (anchor, head, id) {
+    if (Module['onSelectionChanged']) Module['onSelectionChanged'](anchor >>> 0, head >>> 0, UTF8ToString(id));
+  },
+});

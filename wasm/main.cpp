@@ -271,6 +271,7 @@ void draw_frame() {
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
   ++g->frames_drawn;
   g->last_frame_cpu_ms = emscripten_get_now() - now;
+  notify_selection_if_changed();
 
   if (g->extra_frames > 0) {
     --g->extra_frames;

@@ -46,7 +46,8 @@ export function parseTags(text) {
 
 /**
  * Wires the note editor to a canvas handle inside `container` (the element the canvas
- * lives in, positioned). `announce(text)` tells screen readers what happened.
+ * lives in, positioned). `announce(text)` tells screen readers when a note could not be
+ * saved (the change itself is announced with every other change).
  * Returns {open(), close(save), isOpen(), destroy()}.
  */
 export function createNoteEditor(container, canvas, { announce = () => {} } = {}) {
@@ -57,7 +58,7 @@ export function createNoteEditor(container, canvas, { announce = () => {} } = {}
     if (!editor) return;
     const { box, textarea, tags, target } = editor;
     editor = null;  // first: removing the box fires focusout
-    let message = null;
+    let problem = null;
     if (save) {
       const note = textarea.value;
       const changed = target.annotation
@@ -65,16 +66,15 @@ export function createNoteEditor(container, canvas, { announce = () => {} } = {}
         : true;
       if (changed) {
         try {
-          const saved = canvas.saveNote(target.annotation?.id || '', note, parseTags(tags.value));
-          message = saved.note ? 'Note saved' : target.annotation?.note ? 'Note removed' : 'Highlight added';
+          canvas.saveNote(target.annotation?.id || '', note, parseTags(tags.value));
         } catch (error) {
-          message = `The note could not be saved: ${error.message}`;
+          problem = `The note could not be saved: ${error.message}`;
         }
       }
     }
     box.remove();
     canvas.canvas.focus({ preventScroll: true });
-    if (message) announce(message);
+    if (problem) announce(problem);
   };
 
   /** Opens the editor for the selected annotation, or for the selection (a new one). */

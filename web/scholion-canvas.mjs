@@ -41,6 +41,12 @@ async function fetchBytes(url) {
  * added (0), updated (1) or removed (2) an annotation; `onOrphans(annotations)` —
  * annotations that could not be placed in a changed text; `onNoteRequested()` — the reader
  * pressed "Note" in the selection toolbar.
+ * The handle's addListener(fn) hears every change as one object, for the UI around the
+ * canvas: {type: 'change', kind: 'add'|'update'|'delete', annotation, origin:
+ * 'edit'|'undo'|'redo'}, {type: 'merge'} (storage or another tab brought annotations
+ * in), {type: 'orphans', orphans, added} (the orphans changed; `added` lists those just
+ * found), {type: 'selection', anchor, head, annotation} (id or null) and
+ * {type: 'document'} (a new document is shown).
  */
 export async function mountCanvas(container, { base, label = 'Article with highlights', storage = null,
                                                onChange = () => {}, onOrphans = () => {},
@@ -65,14 +71,39 @@ export async function mountCanvas(container, { base, label = 'Article with highl
   });
   let store = null;  // the shown document's storage
   let lastCopied = null;  // what the canvas last put on the clipboard
+  const listeners = new Set();
+  const emit = (event) => {
+    for (const fn of [...listeners]) {
+      try { fn(event); } catch (error) { console.error(error); }
+    }
+  };
+  // Undo and redo reach the core from the keyboard too: a key press that is one of
+  // them marks the changes it causes (the capture phase runs before the core's handler).
+  let changeOrigin = 'edit';
+  const withOrigin = (origin, fn) => {
+    changeOrigin = origin;
+    try { return fn(); } finally { changeOrigin = 'edit'; }
+  };
+  const onKeyOrigin = (e) => {
+    if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
+    const key = e.key.toLowerCase();
+    if (key !== 'z' && key !== 'y') return;
+    changeOrigin = key === 'y' || e.shiftKey ? 'redo' : 'undo';
+    setTimeout(() => { changeOrigin = 'edit'; });
+  };
+  container.addEventListener('keydown', onKeyOrigin, true);
   const [core, textFaces] = await Promise.all([
     createScholionCore({
       locateFile: (file) => new URL(file, baseUrl).href,
       scholionCanvas: canvas,
       onAnnotationsChanged: (kind, json) => {
         store?.changed();
-        onChange(kind, JSON.parse(json));
+        const annotation = JSON.parse(json);
+        onChange(kind, annotation);
+        emit({ type: 'change', kind: ['add', 'update', 'delete'][kind], annotation, origin: changeOrigin });
       },
+      onSelectionChanged: (anchor, head, annotation) =>
+        emit({ type: 'selection', anchor, head, annotation: annotation || null }),
       onExportRequested: () => download('w3c'),
       onNoteRequested: () => onNoteRequested(),
       onCopy: (text) => { lastCopied = text; },
@@ -104,6 +135,7 @@ export async function mountCanvas(container, { base, label = 'Article with highl
     notice = message || null;
     withStrings([message || ''], (m) => core._scholion_set_notice(m, canExport ? 1 : 0));
   };
+  const orphansNow = () => JSON.parse(core.UTF8ToString(core._scholion_orphans_json()));
   const download = (format) => {
     const text = exportAs(format);
     const type = format === 'markdown' ? 'text/markdown' : 'application/ld+json';
@@ -123,6 +155,10 @@ export async function mountCanvas(container, { base, label = 'Article with highl
              `moved with their text` + (n ? `, and ${n} could not be placed; ${n === 1 ? 'it is' : 'they are'} kept ` +
              'and can be exported.' : '.'), { canExport: n > 0 });
       if (n) onOrphans(report.orphaned);
+    }
+    if (!report.error) {
+      emit({ type: 'merge' });
+      if (report.orphaned.length) emit({ type: 'orphans', orphans: orphansNow(), added: report.orphaned });
     }
     return report.error;
   };
@@ -205,6 +241,7 @@ export async function mountCanvas(container, { base, label = 'Article with highl
       wantGlyphsFor(text);
       withStrings([text, docId], (t, i) =>
         check(core._scholion_load_plain_text(t, core.lengthBytesUTF8(text), i)));
+      emit({ type: 'document' });
       return openStore(docId, this.documentSummary().title);
     },
     /** Shows a document given as {id, title, url, blocks: [{kind, level, text}]}. */
@@ -215,6 +252,7 @@ export async function mountCanvas(container, { base, label = 'Article with highl
         withStrings([b.text], (t) => core._scholion_doc_add_block(BlockKind[b.kind], b.level || 0, t));
       }
       check(core._scholion_doc_end());
+      emit({ type: 'document' });
       return openStore(id, title);
     },
     /**
@@ -227,7 +265,7 @@ export async function mountCanvas(container, { base, label = 'Article with highl
       if (error) throw new Error(error);
     },
     /** Annotations that could not be placed in this text (kept, exportable). */
-    orphans: () => JSON.parse(core.UTF8ToString(core._scholion_orphans_json())),
+    orphans: orphansNow,
     /** Highlights code points [start, end) in a palette colour (a name of COLORS). */
     highlight(start, end, color = 'yellow') {
       check(core._scholion_highlight(start, end, Math.max(0, COLORS.indexOf(color))));
@@ -264,8 +302,8 @@ export async function mountCanvas(container, { base, label = 'Article with highl
     scrollToPosition: (cp) => core._scholion_scroll_to_position(cp),
     /** The message shown over the canvas (storage problems), or null. */
     notice: () => notice,
-    undo: () => core._scholion_undo(),
-    redo: () => core._scholion_redo(),
+    undo: () => withOrigin('undo', () => core._scholion_undo()),
+    redo: () => withOrigin('redo', () => core._scholion_redo()),
     annotationCount: () => core._scholion_annotation_count(),
     /** The annotations as 'w3c' (JSON-LD), 'markdown' or 'storage' JSON. */
     export: exportAs,
@@ -286,11 +324,44 @@ export async function mountCanvas(container, { base, label = 'Article with highl
     missingGlyphs: () => core.UTF8ToString(core._scholion_missing_glyphs()),
     documentSummary: () => JSON.parse(core.UTF8ToString(core._scholion_document_summary())),
     destroy() {
+      listeners.clear();
+      container.removeEventListener('keydown', onKeyOrigin, true);
       store?.destroy();
       observer.disconnect();
       dprQuery?.removeEventListener('change', onDprChange);
       removeEventListener('resize', resize);
       canvas.remove();
     },
+    /** The shown document's blocks: [{kind, level, start, end}], code points, in order. */
+    blocks: () => JSON.parse(core.UTF8ToString(core._scholion_document_blocks_json())),
+    /**
+     * Selects the annotation `id`, scrolls it into view and (unless flash is false)
+     * flashes it. False when there is no such annotation.
+     */
+    selectAnnotation: (annotationId, { flash = true } = {}) =>
+      withStrings([annotationId], (i) => core._scholion_select_annotation(i, flash ? 1 : 0)) === 1,
+    /** Forgets an orphan for good (saved soon). False when there is no such orphan. */
+    deleteOrphan(orphanId) {
+      if (withStrings([orphanId], (i) => core._scholion_delete_orphan(i)) !== 1) return false;
+      store?.changed();
+      emit({ type: 'orphans', orphans: orphansNow(), added: [] });
+      return true;
+    },
+    /**
+     * Places an orphan on the selected text: it becomes a normal annotation with its
+     * note, tags and colour (one undo step). Throws with the reason when nothing is
+     * selected or there is no such orphan.
+     */
+    attachOrphan(orphanId) {
+      check(withStrings([orphanId], (i) => core._scholion_attach_orphan(i)));
+      store?.changed();
+      emit({ type: 'orphans', orphans: orphansNow(), added: [] });
+    },
+    /** Calls fn(event) on every change (see mountCanvas); returns a function that stops it. */
+    addListener(fn) {
+      listeners.add(fn);
+      return () => listeners.delete(fn);
+    },
+    removeListener: (fn) => listeners.delete(fn),
   };
 }

@@ -59,7 +59,7 @@
   }
 
   let moduleLoad = null;
-  const loadModule = () => moduleLoad || (moduleLoad = import(new URL('scholion-canvas.mjs', base).href));
+  const loadModule = () => moduleLoad || (moduleLoad = import(new URL('annotator.mjs', base).href));
 
   // One stylesheet shared by every shadow root, built by script: no inline <style>, so
   // a Content-Security-Policy without 'unsafe-inline' is fine.
@@ -144,13 +144,14 @@
     async start() {
       this.status.textContent = 'Loading the annotator\u2026';
       try {
-        const { mountCanvas } = await loadModule();
-        this.canvas = await mountCanvas(this.stage, {
+        const { mountAnnotator } = await loadModule();
+        this.annotator = await mountAnnotator(this.stage, {
           base,
           storage: this.options.storage,
           onChange: (kind, annotation) => this.emit(KIND_EVENTS[kind], annotation),
           onOrphans: (annotations) => annotations.forEach((a) => this.emit('orphan', a)),
         });
+        this.canvas = this.annotator.canvas;
         const blocks = extract(this.element);
         const heading = blocks.find((b) => b.kind === 'heading');
         await this.canvas.loadDocument({
@@ -204,7 +205,7 @@
 
     /** Removes every element and listener this instance added. */
     destroy() {
-      this.canvas?.destroy();
+      (this.annotator || this.canvas)?.destroy();
       this.host.remove();
       this.listeners = {};
       instances.splice(instances.indexOf(this), 1);

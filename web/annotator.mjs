@@ -1,0 +1,294 @@
+// The annotator: the canvas (scholion-canvas.mjs) with the UI around it — a collapsible
+// drawer listing every annotation (annotation-list.mjs), the screen-reader mirror of
+// the article (mirror.mjs) and a polite live region that announces what happens.
+// Styles come from one constructed stylesheet adopted by the container's root (shadow
+// root or document): no inline <style>, so a strict Content-Security-Policy is fine.
+
+import { mountCanvas } from './scholion-canvas.mjs';
+import { mountList, excerpt } from './annotation-list.mjs';
+import { mountMirror, visuallyHide } from './mirror.mjs';
+import { createNoteEditor } from './note-editor.mjs';
+import { createShortcutsOverlay } from './shortcuts.mjs';
+
+const CSS = `
+.sch-annotator{position:absolute;inset:0;display:flex;flex-direction:column;font:14px/1.4 system-ui,sans-serif;color:#24292f}
+.sch-annotator .sch-bar{display:flex;justify-content:flex-end;gap:8px;padding:4px 8px;border-bottom:1px solid #e4e1da;background:#fbfaf7}
+.sch-annotator .sch-toggle{font:600 13px/1 system-ui,sans-serif;color:#24292f;background:#fff;border:1px solid #d0cdc4;border-radius:14px;padding:6px 12px;cursor:pointer}
+.sch-annotator .sch-toggle[aria-expanded=true]{background:#24292f;color:#fff;border-color:#24292f}
+.sch-annotator .sch-toggle .n{margin-left:6px;padding:1px 6px;border-radius:8px;background:#ffd43b;color:#24292f}
+.sch-annotator :focus-visible{outline:3px solid #74c0fc;outline-offset:1px}
+.sch-annotator .sch-body{position:relative;flex:1;min-height:0;display:flex;container:sch-body/inline-size}
+.sch-annotator .sch-stage{position:relative;flex:1;min-width:0}
+.sch-annotator .sch-drawer{width:min(340px,45%);flex:none;display:flex;flex-direction:column;min-height:0;
+ border-left:1px solid #e4e1da;background:#fbfaf7}
+.sch-annotator .sch-drawer[hidden]{display:none}
+.sch-annotator .list{display:flex;flex-direction:column;min-height:0;height:100%;overflow:auto}
+.sch-annotator .controls{display:flex;gap:6px;padding:10px 10px 4px}
+.sch-annotator .filter{flex:1;min-width:0;font:14px system-ui,sans-serif;padding:6px 8px;border:1px solid #c9c5bb;border-radius:6px;background:#fff}
+.sch-annotator .sort{font:13px system-ui,sans-serif;padding:4px;border:1px solid #c9c5bb;border-radius:6px;background:#fff}
+.sch-annotator .list-count{margin:2px 12px 6px;color:#57606a;font-size:12px}
+.sch-annotator .items,.sch-annotator .orphans{list-style:none;margin:0;padding:0 6px 8px}
+.sch-annotator .item,.sch-annotator .orphan{display:grid;grid-template-columns:12px 1fr;column-gap:8px;row-gap:2px;
+ padding:8px 8px;margin:2px 0;border-radius:6px;cursor:pointer}
+.sch-annotator .item:hover{background:#f0eee8}
+.sch-annotator .item[aria-selected=true]{background:#e8f1fb;box-shadow:inset 3px 0 0 #1f6feb}
+.sch-annotator .item>:not(.swatch),.sch-annotator .orphan>:not(.swatch){grid-column:2}
+.sch-annotator .swatch{grid-row:1/span 3;width:12px;height:12px;border-radius:50%;margin-top:3px}
+.sch-annotator .c-yellow{background:#ffd43b}.sch-annotator .c-green{background:#69db7c}.sch-annotator .c-blue{background:#74c0fc}
+.sch-annotator .c-pink{background:#f783ac}.sch-annotator .c-purple{background:#b197fc}
+.sch-annotator .quote{font-family:Georgia,serif;overflow-wrap:anywhere}
+.sch-annotator .note{color:#24292f;font-size:13px;overflow-wrap:anywhere;white-space:pre-line}
+.sch-annotator .meta{display:flex;gap:8px;flex-wrap:wrap;color:#57606a;font-size:12px}
+.sch-annotator .tags{color:#0b5cad}
+.sch-annotator .empty{margin:8px 12px;color:#57606a}
+.sch-annotator .empty[hidden],.sch-annotator .items[hidden],.sch-annotator .orphan-section[hidden]{display:none}
+.sch-annotator .orphan-section{border-top:1px solid #e4e1da;margin-top:6px}
+.sch-annotator .orphans-heading{font:600 13px/1.2 system-ui,sans-serif;margin:10px 12px 2px}
+.sch-annotator .hint{margin:2px 12px 6px;color:#57606a;font-size:12px}
+.sch-annotator .orphan{cursor:default;background:#fff;border:1px dashed #c9c5bb}
+.sch-annotator .actions{display:flex;gap:6px;margin-top:4px}
+.sch-annotator .actions button{font:12px system-ui,sans-serif;padding:4px 8px;border-radius:5px;border:1px solid #c9c5bb;background:#fff;cursor:pointer}
+.sch-annotator .actions button[aria-disabled=true]{color:#8c959f;cursor:not-allowed}
+.sch-annotator .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
+@container sch-body (max-width:640px){
+ .sch-annotator .sch-drawer{position:absolute;top:0;right:0;bottom:0;width:min(100%,360px);z-index:1;
+  box-shadow:-6px 0 18px rgba(0,0,0,.14)}
+}
+@container sch-body (max-width:440px){.sch-annotator .sch-drawer{width:100%;box-shadow:none}}
+@media (pointer:coarse){
+ .sch-annotator .item,.sch-annotator .orphan{padding:10px 8px}
+ .sch-annotator .filter{font-size:16px}
+ .sch-annotator .actions button{padding:8px 12px}
+}`;
+
+const sheets = new WeakMap();  // Document -> its constructed sheet
+
+function adoptStyles(root) {
+  const doc = root.ownerDocument || root;
+  let sheet = sheets.get(doc);
+  if (!sheet) {
+    sheet = new doc.defaultView.CSSStyleSheet();
+    sheet.replaceSync(CSS);
+    sheets.set(doc, sheet);
+  }
+  if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+}
+
+// The focused element, through shadow roots.
+function deepActive(doc) {
+  let a = doc.activeElement;
+  while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
+  return a;
+}
+
+let annotatorCount = 0;
+
+/**
+ * Mounts the annotator in `container` (an element or shadow root; it fills the nearest
+ * positioned ancestor). Options are mountCanvas's, passed through. Resolves to
+ * {canvas, list, mirror, announce(text), destroy()}: `canvas` is mountCanvas's handle.
+ */
+export async function mountAnnotator(container, options = {}) {
+  const doc = container.ownerDocument || document;
+  const idPrefix = `scholion-${++annotatorCount}`;
+  const root = container.getRootNode();
+  adoptStyles(root.adoptedStyleSheets ? root : doc);
+
+  const wrap = doc.createElement('div');
+  wrap.className = 'sch-annotator';
+  const bar = doc.createElement('div');
+  bar.className = 'sch-bar';
+  const toggle = doc.createElement('button');
+  toggle.type = 'button';
+  toggle.className = 'sch-toggle';
+  toggle.setAttribute('aria-expanded', 'false');
+  toggle.setAttribute('aria-controls', `${idPrefix}-drawer`);
+  toggle.setAttribute('aria-keyshortcuts', 'L');
+  const badge = doc.createElement('span');
+  badge.className = 'n';
+  toggle.append('Annotations', badge);
+  bar.append(toggle);
+  const body = doc.createElement('div');
+  body.className = 'sch-body';
+  const stage = doc.createElement('div');
+  stage.className = 'sch-stage';
+  const drawer = doc.createElement('aside');
+  drawer.className = 'sch-drawer';
+  drawer.id = `${idPrefix}-drawer`;
+  drawer.setAttribute('aria-label', 'Annotations');
+  drawer.hidden = true;
+  body.append(stage, drawer);
+  const live = doc.createElement('div');
+  live.className = 'sch-live';
+  live.setAttribute('aria-live', 'polite');
+  live.setAttribute('role', 'status');
+  visuallyHide(live);
+  wrap.append(bar, body, live);
+  container.appendChild(wrap);
+
+  let canvas;
+  let notes = null;  // the note editor, once the canvas runs
+  try {
+    canvas = await mountCanvas(stage, { ...options, onNoteRequested: () => notes?.open() });
+  } catch (error) {
+    wrap.remove();
+    throw error;
+  }
+
+  // --- Live region: messages of one task are read together -----------------------------
+  let pending = [];
+  let timer = null;
+  const announce = (text) => {
+    if (!text || pending.includes(text)) return;
+    pending.push(text);
+    clearTimeout(timer);
+    live.textContent = '';
+    timer = setTimeout(() => {
+      live.textContent = pending.join('. ');
+      pending = [];
+    }, 60);
+  };
+
+  const isOwnFocus = () => {
+    const a = deepActive(doc);
+    return !a || a === canvas.canvas || a === doc.body ||
+      !(a.matches('input,textarea,select,[contenteditable]:not([contenteditable=false])'));
+  };
+  const mirror = mountMirror(wrap, canvas, { idPrefix, isOwnFocus });
+  // Notes are written in a <textarea> over the canvas (a bottom sheet on phones); the
+  // change events below announce what was saved, the editor only what went wrong.
+  notes = createNoteEditor(stage, canvas, { announce });
+  const shortcuts = createShortcutsOverlay(stage, canvas);
+
+  const setDrawer = (open, { focus = false } = {}) => {
+    drawer.hidden = !open;
+    toggle.setAttribute('aria-expanded', String(open));
+    if (open && focus) list.focusFilter();
+  };
+  // Where there is no room beside the text, the drawer lies over it.
+  const covers = () => !drawer.hidden && getComputedStyle(drawer).position === 'absolute';
+  const list = mountList(drawer, canvas, {
+    idPrefix,
+    onJump: (a, index, total) => {
+      announce(`Annotation ${index + 1} of ${total}: ${excerpt(a.quote?.exact ?? '', 80)}`);
+      if (covers()) {  // show the text it jumped to
+        setDrawer(false);
+        canvas.canvas.focus();
+      }
+    },
+    onEscape: () => {
+      if (covers()) setDrawer(false);
+      canvas.canvas.focus();
+    },
+    onOrphanAction: (kind, orphan, message) => {
+      if (kind === 'deleted') announce('Annotation that could not be placed deleted');
+      else if (kind === 'attached') announce('Annotation attached to the selected text');
+      else if (kind === 'attach-needs-selection') announce('Select text on the page first, then attach');
+      else if (kind === 'error') announce(`Could not attach: ${message}`);
+    },
+  });
+  toggle.addEventListener('click', () => setDrawer(drawer.hidden));
+
+  // `L` on the canvas opens the list at its filter box; the core never sees the key.
+  const onKey = (e) => {
+    if (e.target !== canvas.canvas || e.ctrlKey || e.metaKey || e.altKey) return;
+    if (e.key === 'l' || e.key === 'L') {
+      e.preventDefault();
+      e.stopPropagation();
+      setDrawer(true, { focus: true });
+    }
+  };
+  stage.addEventListener('keydown', onKey, true);
+
+  // --- Changes: refresh once per task, announce what the reader did -------------------
+  let known = new Map();  // id -> annotation as last listed
+  let knownOrphans = new Set();  // ids of the orphans as last listed
+  let refreshQueued = false;
+  let documentChanged = false;
+  const refresh = () => {
+    refreshQueued = false;
+    const wasInMirror = (() => {
+      const sel = root.getSelection ? root.getSelection() : doc.getSelection();
+      return sel && sel.rangeCount && mirror.element.contains(sel.anchorNode);
+    })();
+    const annotations = canvas.annotations();
+    const orphans = canvas.orphans();
+    mirror.refresh({ documentChanged, annotations });
+    documentChanged = false;
+    list.refresh({ annotations, orphans });
+    badge.textContent = String(annotations.length);
+    toggle.setAttribute('aria-label', `Annotations, ${annotations.length}`);
+    known = new Map(annotations.map((a) => [a.id, a]));
+    knownOrphans = new Set(orphans.map((o) => o.id));
+    // Rebuilt marks may have dropped the DOM selection: put it back where the canvas has it.
+    if (wasInMirror) {
+      const s = canvas.selection();
+      if (s) mirror.followCanvas(s.anchor, s.head);
+    }
+  };
+  const queueRefresh = () => {
+    if (refreshQueued) return;
+    refreshQueued = true;
+    queueMicrotask(refresh);
+  };
+  const sameList = (x = [], y = []) => x.length === y.length && x.every((v, i) => v === y[i]);
+  const describe = ({ kind, annotation: a, origin }) => {
+    if (origin === 'undo') return 'Undone';
+    if (origin === 'redo') return 'Redone';
+    if (kind === 'add' && knownOrphans.has(a.id)) return null;  // attached: announced as such
+    if (kind === 'add') return a.note ? 'Annotation added' : 'Highlight added';
+    if (kind === 'delete') return a.note ? 'Annotation deleted' : 'Highlight deleted';
+    const before = known.get(a.id);
+    if (!before) return 'Annotation changed';
+    if (before.note !== a.note) return a.note ? 'Note saved' : 'Note removed';
+    if (before.color !== a.color) return 'Colour changed';
+    if (!sameList(before.tags, a.tags)) return 'Tags saved';
+    return before.start !== a.start || before.end !== a.end ? 'Highlight moved' : null;
+  };
+  const removeListener = canvas.addListener((event) => {
+    switch (event.type) {
+      case 'change':
+        announce(describe(event));
+        queueRefresh();
+        break;
+      case 'document':
+        documentChanged = true;
+        queueRefresh();
+        break;
+      case 'merge':
+        queueRefresh();
+        break;
+      case 'orphans': {
+        const n = event.added?.length || 0;
+        if (n) announce(`${n} annotation${n === 1 ? '' : 's'} could not be placed`);
+        queueRefresh();
+        break;
+      }
+      case 'selection':
+        list.selectionChanged(event);
+        mirror.followCanvas(event.anchor, event.head);
+        break;
+      default:
+    }
+  });
+
+  return {
+    canvas,
+    list,
+    mirror,
+    announce,
+    /** Opens or closes the annotation list. */
+    showList: (open = true, { focus = false } = {}) => setDrawer(open, { focus }),
+    destroy() {
+      removeListener();
+      clearTimeout(timer);
+      stage.removeEventListener('keydown', onKey, true);
+      notes.destroy();
+      shortcuts.destroy();
+      mirror.destroy();
+      list.destroy();
+      canvas.destroy();
+      wrap.remove();
+    },
+  };
+}
