@@ -53,17 +53,22 @@ export function excerpt(s, n) {
   return chars.length <= n ? flat : `${chars.slice(0, n - 1).join('').trimEnd()}\u2026`;
 }
 
+let rtf = null;   // formatters are costly to make: one each, made when first needed
+let dateFormat = null;
+let fullFormat = null;
+
 function timeText(ms, now = Date.now()) {
   const diff = (ms - now) / 1000;
   const abs = Math.abs(diff);
   if (abs < 7 * 86400) {
-    const rtf = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
+    rtf ||= new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
     if (abs < 60) return rtf.format(Math.round(diff), 'second');
     if (abs < 3600) return rtf.format(Math.round(diff / 60), 'minute');
     if (abs < 86400) return rtf.format(Math.round(diff / 3600), 'hour');
     return rtf.format(Math.round(diff / 86400), 'day');
   }
-  return new Date(ms).toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
+  dateFormat ||= new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
+  return dateFormat.format(ms);
 }
 
 const plural = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
@@ -110,11 +115,25 @@ export function mountList(parent, canvas, { idPrefix = 'scholion', onJump = () =
   let selectedId = null; // the canvas's selected annotation
   let hasSelection = false;
 
+  // Items are kept per annotation and rebuilt only when what they show changed.
+  let built = new Map();  // id -> {key, li}
   function itemFor(a, index) {
+    const key = JSON.stringify([a.color, a.quote?.exact, a.note, a.tags, a.created, a.modified]);
+    let entry = built.get(a.id);
+    if (!entry || entry.key !== key) entry = { key, li: buildItem(a) };
+    nextBuilt.set(a.id, entry);
+    const { li } = entry;
+    li.tabIndex = -1;
+    li.setAttribute('aria-selected', String(a.id === selectedId));
+    li.setAttribute('aria-posinset', String(index + 1));
+    li.setAttribute('aria-setsize', String(shown.length));
+    return li;
+  }
+  let nextBuilt = new Map();
+
+  function buildItem(a) {
     const colour = COLOR_NAMES.includes(a.color) ? a.color : 'yellow';
-    const li = el('li', { class: 'item', role: 'option', id: `${idPrefix}-item-${a.id}`, tabindex: '-1',
-                          'aria-selected': String(a.id === selectedId),
-                          'aria-posinset': String(index + 1), 'aria-setsize': String(shown.length) });
+    const li = el('li', { class: 'item', role: 'option', id: `${idPrefix}-item-${a.id}` });
     li.dataset.id = a.id;
     const swatch = el('span', { class: `swatch c-${colour}`, 'aria-hidden': 'true' });
     const hidden = el('span', { class: 'sr' }, `${colour[0].toUpperCase()}${colour.slice(1)}: `);
@@ -125,7 +144,8 @@ export function mountList(parent, canvas, { idPrefix = 'scholion', onJump = () =
     if (a.tags?.length) meta.append(el('span', { class: 'tags' }, a.tags.map((t) => `#${t}`).join(' ')));
     const when = a.created || a.modified;
     if (when) {
-      meta.append(el('time', { datetime: new Date(when).toISOString(), title: new Date(when).toLocaleString() },
+      fullFormat ||= new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+      meta.append(el('time', { datetime: new Date(when).toISOString(), title: fullFormat.format(when) },
                      timeText(when)));
     }
     li.append(meta);
@@ -142,7 +162,9 @@ export function mountList(parent, canvas, { idPrefix = 'scholion', onJump = () =
     count.textContent = total === 0 ? 'No annotations yet'
       : terms.length ? `${plural(total, 'annotation')} \u00b7 ${shown.length} shown` : plural(total, 'annotation');
     const hadFocus = items.contains(doc.activeElement) || root.getRootNode().activeElement?.closest?.('.items') === items;
+    nextBuilt = new Map();
     items.replaceChildren(...shown.map(itemFor));
+    built = nextBuilt;
     if (!shown.some((a) => a.id === active)) active = shown[0]?.id ?? null;
     const stop = active && items.querySelector(`[data-id="${CSS.escape(active)}"]`);
     if (stop) stop.tabIndex = 0;

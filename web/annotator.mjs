@@ -201,6 +201,23 @@ export async function mountAnnotator(container, options = {}) {
   stage.addEventListener('keydown', onKey, true);
 
   // --- Changes: refresh once per task, announce what the reader did -------------------
+  // The annotations in document order, kept up to date from change events (reading them
+  // all from the core costs milliseconds per hundred); null: read them again.
+  let current = null;
+  const precedes = (x, y) => x.start - y.start || x.end - y.end || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0);
+  const applyChange = ({ kind, annotation }) => {
+    if (!current) return;
+    const at = current.findIndex((a) => a.id === annotation.id);
+    if (at >= 0) current.splice(at, 1);
+    if (kind === 'delete') return;
+    let lo = 0;
+    let hi = current.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (precedes(current[mid], annotation) < 0) lo = mid + 1; else hi = mid;
+    }
+    current.splice(lo, 0, annotation);
+  };
   let known = new Map();  // id -> annotation as last listed
   let knownOrphans = new Set();  // ids of the orphans as last listed
   let refreshQueued = false;
@@ -211,7 +228,8 @@ export async function mountAnnotator(container, options = {}) {
       const sel = root.getSelection ? root.getSelection() : doc.getSelection();
       return sel && sel.rangeCount && mirror.element.contains(sel.anchorNode);
     })();
-    const annotations = canvas.annotations();
+    if (!current) current = canvas.annotations();
+    const annotations = current.slice();
     const orphans = canvas.orphans();
     mirror.refresh({ documentChanged, annotations });
     documentChanged = false;
@@ -249,16 +267,20 @@ export async function mountAnnotator(container, options = {}) {
     switch (event.type) {
       case 'change':
         announce(describe(event));
+        applyChange(event);
         queueRefresh();
         break;
       case 'document':
         documentChanged = true;
+        current = null;
         queueRefresh();
         break;
       case 'merge':
+        current = null;
         queueRefresh();
         break;
       case 'orphans': {
+        current = null;
         const n = event.added?.length || 0;
         if (n) announce(`${n} annotation${n === 1 ? '' : 's'} could not be placed`);
         queueRefresh();

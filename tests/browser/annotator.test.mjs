@@ -331,6 +331,14 @@ test('the live region announces highlights added and deleted, undo and redo', as
     await highlight(page, 'tensions in northern Kosovo', 'blue');
     await highlight(page, 'tensions in northern Kosovo', 'green');  // the same range: re-coloured
     await waitForLive(page, /Colour changed$/);  // read after "Highlight added" when both come at once
+    // The list kept up with every change: it shows what the core holds.
+    await highlight(page, 'So once again, welcome.', 'purple');
+    await run(page, () => window.Scholion.instances[0].canvas.undo());
+    await highlight(page, 'Media – NATO Secretary General', 'yellow');
+    await page.waitForFunction(() => true);
+    const ids = await shadow(page, (root) => [...root.querySelectorAll('.items [role=option]')].map((o) => o.dataset.id));
+    assert.deepEqual(ids, (await run(page, () => window.Scholion.instances[0].canvas.annotations())).map((a) => a.id));
+    assert.equal(ids.length, 2);
     await run(page, () => window.Scholion.instances[0].annotator.announce('Note saved'));
     await waitForLive(page, /^Note saved$/);
     assert.equal(await shadow(page, (root) => root.querySelector('.sch-live').getAttribute('aria-live')), 'polite');
