@@ -252,6 +252,18 @@ void draw_frame() {
   const Annotation* selected = g->state ? g->state->selected_annotation() : nullptr;
   const Annotation* hovered = g->annotations && !g->hovered.empty() ? g->annotations->find(g->hovered) : nullptr;
   options.emphasised = hovered ? hovered : selected;
+  // A jump from the list: the annotation glows twice and fades over 900 ms.
+  if (!g->flash_id.empty()) {
+    const double t = (now - g->flash_started_ms) / 900.0;
+    options.flashed = g->annotations ? g->annotations->find(g->flash_id) : nullptr;
+    if (t >= 1 || !options.flashed) {
+      g->flash_id.clear();
+      options.flashed = nullptr;
+    } else {
+      options.flash = static_cast<float>((1 - t) * std::fabs(std::cos(t * 2 * M_PI)));
+      request_frame(0);
+    }
+  }
   g->lines_drawn = g->reader.draw(ImGui::GetBackgroundDrawList(), options);
   if (g->annotations && g->reader.has_layout()) {
     g->margin.draw(ImGui::GetBackgroundDrawList(), g->reader, *g->annotations, g->fonts,

@@ -63,6 +63,7 @@ void Margin::rebuild(Reader& reader, const AnnotationSet& set, FontSet& fonts) {
   for (const Annotation* a : set.all()) {
     if (a->note.empty()) continue;
     fonts.want_glyphs(a->note);
+    fonts.want_glyphs("•");  // the parser's bullet
     Card card;
     card.id = a->id;
     card.color = a->color;

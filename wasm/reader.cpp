@@ -113,7 +113,18 @@ std::size_t Reader::draw(ImDrawList* list, const DrawOptions& options) {
   const TextOffsets& offsets = doc_->offsets();
   const auto& lines = layout_.lines();
 
-  // Under the text: highlights, then the selection.
+  // Under the text: a jump's glow, highlights, then the selection.
+  if (options.flashed && options.flash > 0) {
+    rects_.clear();
+    layout_.selection_rects(std::max(options.flashed->start, lines[first].start),
+                            std::min(options.flashed->end, lines[last - 1].end), rects_);
+    const float grow = 3 * fonts_.scale();
+    const ImU32 glow = IM_COL32(0xFF, 0x8C, 0x00, static_cast<int>(150 * options.flash));
+    for (const Rect& r : rects_) {
+      list->AddRectFilled(ImVec2(r.x - grow, r.y - scroll_ - grow), ImVec2(r.right() + grow, r.bottom() - scroll_ + grow),
+                          glow, grow);
+    }
+  }
   runs_.clear();
   if (options.annotations) runs_ = options.annotations->segment(lines[first].start, lines[last - 1].end);
   std::size_t run = 0;

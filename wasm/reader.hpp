@@ -22,7 +22,9 @@ struct DrawOptions {
   const ReaderState* state = nullptr;
   bool show_caret = false;    // keyboard caret mode, canvas focused
   bool show_handles = false;  // touch selection handles
-  const Annotation* emphasised = nullptr;  // flashed or hovered
+  const Annotation* emphasised = nullptr;  // selected or hovered: outlined
+  const Annotation* flashed = nullptr;     // just jumped to: a fading glow under it
+  float flash = 0;                         // the glow's strength, 0..1
 };
 
 class Reader {

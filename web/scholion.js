@@ -76,7 +76,7 @@
 :host([data-position=bottom-left]) .launcher{right:auto;left:20px}
 :host([data-position=inline]) .launcher{position:static;margin:8px 0}
 .count:not(:empty){margin-left:6px;padding:2px 7px;border-radius:10px;background:#ffd43b;color:#24292f}
-.panel{position:fixed;z-index:2147483001;top:0;right:0;bottom:0;width:min(40vw,560px);display:flex;
+.panel{position:fixed;z-index:2147483001;top:0;right:0;bottom:0;width:clamp(min(100vw,560px),66vw,980px);display:flex;
  flex-direction:column;background:#fbfaf7;box-shadow:-1px 0 0 rgba(0,0,0,.12),-8px 0 24px rgba(0,0,0,.08)}
 .panel[hidden]{display:none}
 .bar{display:flex;align-items:center;justify-content:space-between;padding:6px 8px 6px 16px;

@@ -15,7 +15,7 @@ export const SHORTCUTS = [
   ['Delete', 'Delete the selected highlight'],
   ['Ctrl+Z / Shift+Ctrl+Z', 'Undo / redo'],
   ['Ctrl+C', 'Copy the selected text'],
-  ['Space / Shift+Space, PageDown / PageUp', 'Scroll by a screen'],
+  ['Space, PageDown / PageUp', 'Scroll down / up by a screen (Shift+Space: up)'],
   ['Esc', 'Clear the selection'],
   ['?', 'This list'],
 ];

@@ -45,7 +45,7 @@ test('a note with non-ASCII text written from the toolbar is in the margin and s
     await settle(page);
     const bar = await canvasOf(page, (c) => c.toolbarRect());
     const box = await page.locator('canvas').boundingBox();
-    // "Note" sits after the five swatches and "Copy quote"; find it by scanning the bar.
+    // "Note" is the toolbar's last button while no highlight is selected.
     await page.keyboard.press('n');
     assert.ok(await editorOpen(page), 'N opens the editor');
     await page.keyboard.press('Escape');
@@ -53,6 +53,7 @@ test('a note with non-ASCII text written from the toolbar is in the margin and s
     assert.equal(await canvasOf(page, (c) => c.annotationCount()), 0, 'a cancelled note on a selection adds nothing');
 
     await page.mouse.click(box.x + bar.x + bar.width - 30, box.y + bar.y + bar.height / 2);
+    await page.waitForFunction(() => window.Scholion.instances[0].canvas.canvas.getRootNode().querySelector('.scholion-note'));
     const editor = await editorOpen(page);
     assert.ok(editor && editor.focused && !editor.sheet, 'the toolbar\'s Note opens the editor over the canvas, focused');
     await page.keyboard.insertText(NOTE);
@@ -165,6 +166,63 @@ test('? lists the shortcuts; Escape closes the list and focus returns to the can
     await page.keyboard.press('Escape');
     assert.equal(await inPanel(page, (root, inst) => root.activeElement === inst.canvas.canvas), true);
     assert.equal(await inPanel(page, (root) => root.querySelector('.scholion-keys')), null);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('keyboard alone: open, select, highlight, note, list, jump, delete, undo', async () => {
+  const { page, context, errors } = await open(env, NEWS, { width: 1400, height: 900 });
+  try {
+    await page.waitForFunction(() => window.Scholion?.instances.length > 0);
+    // Tab through the page to the launcher, as a keyboard user would.
+    let onLauncher = false;
+    for (let i = 0; i < 80 && !onLauncher; ++i) {
+      await page.keyboard.press('Tab');
+      onLauncher = await page.evaluate(() => {
+        const inst = window.Scholion.instances[0];
+        return inst.launcher.getRootNode().activeElement === inst.launcher;
+      });
+    }
+    assert.ok(onLauncher, 'the launcher is reachable with Tab');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => {
+      const c = window.Scholion.instances[0].canvas;
+      return c && c.canvas.getRootNode().activeElement === c.canvas;
+    }, null, { timeout: 30000 });
+    await canvasOf(page, (c) => c.fontsReady());
+
+    // A caret on the first visible line; Shift+→ selects "NATO" of the title.
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Home');
+    for (let i = 0; i < 4; ++i) await page.keyboard.press('Shift+ArrowRight');
+    assert.equal((await canvasOf(page, (c) => c.selection())).text, 'NATO');
+    await page.keyboard.press('h');
+    assert.equal(await canvasOf(page, (c) => c.annotationCount()), 1);
+    await page.keyboard.press('n');
+    await page.keyboard.insertText('Keyboard note #kbd');
+    await page.keyboard.press('Control+Enter');
+    assert.equal((await canvasOf(page, (c) => c.annotations()))[0].note, 'Keyboard note #kbd');
+
+    // Away from it, then back through the list.
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('l');
+    assert.equal(await inPanel(page, (root) => root.activeElement?.classList.contains('filter')), true, 'L focuses the filter');
+    await page.keyboard.insertText('#kbd');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    const [a] = await canvasOf(page, (c) => c.annotations());
+    assert.equal((await canvasOf(page, (c) => c.selection())).annotation, a.id, 'Enter jumps to it and selects it');
+    await page.keyboard.press('Escape');
+    assert.equal(await inPanel(page, (root, inst) => root.activeElement === inst.canvas.canvas), true, 'Escape comes back');
+    assert.equal((await canvasOf(page, (c) => c.selection())).annotation, a.id, 'still selected on the canvas');
+    await page.keyboard.press('Delete');
+    assert.equal(await canvasOf(page, (c) => c.annotationCount()), 0, 'Delete removes it');
+    await page.keyboard.press('Control+z');
+    const back = await canvasOf(page, (c) => c.annotations());
+    assert.equal(back.length, 1, 'Ctrl+Z brings it back');
+    assert.equal(back[0].note, 'Keyboard note #kbd');
     assert.deepEqual(errors, []);
   } finally {
     await context.close();
