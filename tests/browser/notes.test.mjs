@@ -83,6 +83,9 @@ test('a note with non-ASCII text written from the toolbar is in the margin and s
     await canvasOf(page, (c) => c.fontsReady());
     await settle(page);
     assert.equal((await canvasOf(page, (c) => c.noteCards())).length, 1, 'the card is back after the reload');
+    const listed = await inPanel(page, (root) => [...root.querySelectorAll('.item .note')].map((n) => n.textContent));
+    assert.equal(listed.length, 1, 'the annotation list has it');
+    assert.ok(listed[0].includes('Vučić') && listed[0].includes('Сербия'), `the list shows the note (${listed[0]})`);
     assert.deepEqual(errors, []);
   } finally {
     await context.close();
@@ -124,14 +127,40 @@ test('editing a note: a change is saved on blur, Escape keeps the old text, an e
   }
 });
 
-test('on a phone the note editor is a bottom sheet', async () => {
-  const { page, context, errors } = await open(env, NEWS, { width: 375, height: 740 });
+test('on a phone (touch): long-press a word, Note in the toolbar opens a bottom sheet, Save keeps the note', async () => {
+  const context = await env.browser.newContext({ viewport: { width: 375, height: 740 }, hasTouch: true, isMobile: true,
+                                                 deviceScaleFactor: 2 });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
   try {
+    await page.goto(env.url + NEWS);
     await waitForCanvas(page);
-    await selectQuote(page, 'peacekeepers');
-    await page.keyboard.press('n');
+    const cdp = await context.newCDPSession(page);
+    const touch = (type, x, y) => cdp.send('Input.dispatchTouchEvent', {
+      type, touchPoints: type === 'touchEnd' ? [] : [{ x, y, id: 1, radiusX: 4, radiusY: 4 }] });
+    const word = await rangeOf(page, 'peacekeepers');
+    const at = await canvasOf(page, (c, r) => {
+      const box = c.canvas.getBoundingClientRect();
+      const q = c.rangeRect(r.start, r.end);
+      return { x: box.left + q.x + q.width / 2, y: box.top + q.y + q.height / 2 };
+    }, word);
+    await touch('touchStart', at.x, at.y);
+    await page.waitForTimeout(700);  // a long press
+    await touch('touchEnd');
+    assert.equal((await canvasOf(page, (c) => c.selection())).text, 'peacekeepers');
+    await settle(page);
+    const bar = await canvasOf(page, (c) => {
+      const box = c.canvas.getBoundingClientRect();
+      const r = c.toolbarRect();
+      return r && { x: box.left + r.x, y: box.top + r.y, width: r.width, height: r.height };
+    });
+    assert.ok(bar, 'the toolbar is shown');
+    await touch('touchStart', bar.x + bar.width - 28, bar.y + bar.height / 2);  // "Note", the last button
+    await touch('touchEnd');
+    await page.waitForFunction(() => window.Scholion.instances[0].canvas.canvas.getRootNode().querySelector('.scholion-note'));
     const editor = await editorOpen(page);
-    assert.ok(editor?.sheet, 'a bottom sheet');
+    assert.ok(editor.sheet, 'a bottom sheet');
     const sheet = await inPanel(page, (root) => {
       const r = root.querySelector('.scholion-note').getBoundingClientRect();
       return { bottom: r.bottom, width: r.width };
@@ -139,8 +168,10 @@ test('on a phone the note editor is a bottom sheet', async () => {
     assert.ok(Math.abs(sheet.bottom - 740) < 2 && sheet.width > 360, `the sheet spans the bottom (${JSON.stringify(sheet)})`);
     await page.keyboard.insertText('Кратко: #kosovo');
     await page.screenshot({ path: artifact('note-sheet-phone.png') });
-    await page.keyboard.press('Control+Enter');
+    await inPanel(page, (root) => root.querySelector('.scholion-note .save').click());
+    await page.waitForFunction(() => !window.Scholion.instances[0].canvas.canvas.getRootNode().querySelector('.scholion-note'));
     const [saved] = await canvasOf(page, (c) => c.annotations());
+    assert.equal(saved.quote.exact, 'peacekeepers');
     assert.equal(saved.note, 'Кратко: #kosovo');
     assert.deepEqual(saved.tags, ['kosovo']);
     assert.deepEqual(await canvasOf(page, (c) => c.noteCards()), [], 'no margin column on a phone');
