@@ -22,22 +22,25 @@ NOTO = '/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf'
 SYMBOLA = '/usr/share/fonts/truetype/ancient-scripts/Symbola_hint.ttf'
 
 # The text face (one face: headings are emboldened when drawn). Its core — Basic Latin,
-# Latin-1 and the punctuation the canvas's own labels use — loads with the canvas.
-TEXT_CORE = [(0x20, 0x7E), (0xA0, 0xFF), (0x2013, 0x2014), (0x2018, 0x2019),
+# the no-break space and the punctuation the canvas's own labels use — loads with the
+# canvas.
+TEXT_CORE = [(0x20, 0x7E), (0xA0, 0xA0), (0x2013, 0x2014), (0x2018, 0x2019),
              (0x201C, 0x201D), (0x2026, 0x2026), (0xFFFD, 0xFFFD)]
-# The rest of the text face — Latin Extended-A/B, Greek, Cyrillic, general punctuation,
-# currency, letterlike symbols, arrows — in chunks of TEXT_CHUNK code points, and the
-# monochrome symbol face (pictographs, flags) in chunks of SYMBOL_CHUNK: the canvas
+# The rest of the text face — Latin-1, Latin Extended-A/B, Greek, Cyrillic, general
+# punctuation, currency, letterlike symbols, arrows — in chunks of TEXT_CHUNK code points,
+# and the monochrome symbol face (pictographs, flags) in smaller chunks: the canvas
 # fetches only the chunks the shown text uses and merges them into the text face.
-TEXT_RANGES = [(0x100, 0x24F), (0x370, 0x3FF), (0x400, 0x4FF), (0x2000, 0x206F),
+TEXT_RANGES = [(0xA0, 0x24F), (0x370, 0x3FF), (0x400, 0x4FF), (0x2000, 0x206F),
                (0x20A0, 0x20CF), (0x2100, 0x214F), (0x2190, 0x21FF)]
 TEXT_CHUNK = 64
-# Pictograph outlines are large and neighbours unrelated: small chunks, so a text with
-# one emoji pays for a few kilobytes, not for its sixty-three neighbours.
-SYMBOL_RANGES = [(0x1F1E6, 0x1F1FF),  # regional indicators (flags)
-                 (0x2300, 0x23FF), (0x25A0, 0x25FF), (0x2600, 0x27BF), (0x2B00, 0x2BFF),
+# Pictograph outlines are large and neighbours unrelated: chunks of 8, so a text with one
+# emoji pays for a kilobyte or two, not for its neighbours. Regional indicators (two make
+# a flag) are small outlines: chunks of 16.
+FLAG_RANGES = [(0x1F1E6, 0x1F1FF)]
+FLAG_CHUNK = 16
+SYMBOL_RANGES = [(0x2300, 0x23FF), (0x25A0, 0x25FF), (0x2600, 0x27BF), (0x2B00, 0x2BFF),
                  (0x1F300, 0x1F64F), (0x1F680, 0x1F6FF), (0x1F900, 0x1F9FF)]
-SYMBOL_CHUNK = 16
+SYMBOL_CHUNK = 8
 
 
 def font_code_points(source: str) -> set[int]:
@@ -72,14 +75,16 @@ def subset(source: str, ranges, target: Path) -> None:
     # Debian's python3 has fontTools (python3-fonttools), whatever python3 is first on PATH.
     subprocess.run(['/usr/bin/python3', '-m', 'fontTools.subset', source,
                     f'--unicodes={unicodes(ranges)}', f'--output-file={target}',
-                    '--no-hinting', '--layout-features=', '--drop-tables+=GSUB,GPOS,GDEF',
-                    '--name-IDs=0,1,2,3,4,5,6', '--desubroutinize'], check=True)
+                    # Only what stb_truetype reads: outlines, metrics and the character map.
+                    '--no-hinting', '--layout-features=', '--name-IDs=',
+                    '--drop-tables+=GSUB,GPOS,GDEF,OS/2,post,gasp,name'], check=True)
 
 
 def subset_fonts(out: Path) -> None:
     """Writes the font subsets and fonts/manifest.json, which the canvas reads: the text
-    face, the ranges its core holds, and the [lo, hi] range of each chunk, whose file is
-    fonts/scholion-font-LO.ttf (lo in hex). A chunk may repeat code points of the core."""
+    face, the ranges its core holds, and the code point range lo..hi of each chunk, whose
+    file is fonts/scholion-font-LO.ttf (lo in hex, at least 4 digits). A chunk may repeat
+    code points of the core."""
     fonts = out / 'fonts'
     fonts.mkdir(parents=True, exist_ok=True)
     for stale in fonts.glob('*.ttf'):
@@ -87,11 +92,18 @@ def subset_fonts(out: Path) -> None:
             stale.unlink()
     subset(NOTO, TEXT_CORE, fonts / 'scholion-text.ttf')
     core = {cp for lo, hi in TEXT_CORE for cp in range(lo, hi + 1)}
-    pieces = chunks(NOTO, TEXT_RANGES, TEXT_CHUNK, core) + chunks(SYMBOLA, SYMBOL_RANGES, SYMBOL_CHUNK)
+    pieces = (chunks(NOTO, TEXT_RANGES, TEXT_CHUNK, core) + chunks(SYMBOLA, FLAG_RANGES, FLAG_CHUNK) +
+              chunks(SYMBOLA, SYMBOL_RANGES, SYMBOL_CHUNK))
     for source, lo, hi in pieces:
         subset(source, [(lo, hi)], fonts / f'scholion-font-{lo:04x}.ttf')
-    manifest = {'text': 'scholion-text.ttf', 'core': [list(r) for r in TEXT_CORE],
-                'chunks': [[lo, hi] for _, lo, hi in pieces]}
+    # Chunks in code point order, each as two small numbers (compact once gzipped): its
+    # first code point minus the previous chunk's last, and its last minus its first.
+    pieces.sort(key=lambda piece: piece[1])
+    steps, previous = [], 0
+    for _, lo, hi in pieces:
+        steps += [lo - previous, hi - lo]
+        previous = hi
+    manifest = {'text': 'scholion-text.ttf', 'core': [list(r) for r in TEXT_CORE], 'chunks': steps}
     (fonts / 'manifest.json').write_text(json.dumps(manifest, separators=(',', ':')),
                                          encoding='utf-8')
 

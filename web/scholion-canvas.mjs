@@ -6,9 +6,10 @@ import createScholionCore from './scholion-core.mjs';
 import { AdapterDocumentStore, LocalDocumentStore } from './storage.mjs';
 
 // fonts/manifest.json (written by scripts/build_site.py) names the text face, loaded at
-// once, with the ranges it holds ("core"), and the [lo, hi] range of each chunk of the
+// once, with the ranges it holds ("core"), and the code point range of each chunk of the
 // text and symbol faces (fonts/scholion-font-LO.ttf), fetched only when the shown text
-// uses it.
+// uses it. Chunks come in code point order as pairs of numbers: the first code point
+// minus the previous chunk's last, and the last minus the first.
 const MANIFEST = 'fonts/manifest.json';
 
 // Export formats, as wasm/main.cpp's scholion_export numbers them.
@@ -78,7 +79,13 @@ export async function mountCanvas(container, { base, label = 'Article with highl
     }),
     manifest.then((m) => fetchBytes(fontUrl(m.text))),
   ]);
-  const { core: inCore, chunks } = await manifest;
+  const { core: inCore, chunks: steps } = await manifest;
+  const chunks = [];  // [lo, hi] per chunk
+  for (let i = 0, last = 0; i + 1 < steps.length; i += 2) {
+    const lo = last + steps[i];
+    last = lo + steps[i + 1];
+    chunks.push([lo, last]);
+  }
 
   // Strings go in as NUL-terminated UTF-8 copies, freed after the call.
   const withStrings = (strings, fn) => {
