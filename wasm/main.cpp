@@ -96,7 +96,7 @@ void step_momentum(double now) {
   if (g->velocity == 0) return;
   const double dt = std::min(50.0, now - g->last_frame_ms);
   const bool moved = g->reader.scroll_by(static_cast<float>(g->velocity * dt));
-  g->velocity *= static_cast<float>(std::exp(-dt / 325.0));
+  g->velocity *= std::exp(static_cast<float>(-dt / 325.0));  // float exp: a smaller table than double's
   if (!moved || std::fabs(g->velocity) < 0.02f) g->velocity = 0;
   else request_frame(0);
 }
