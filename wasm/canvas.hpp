@@ -18,7 +18,11 @@
 // In library_scholion.js.
 extern "C" {
 void scholion_bind_canvas(const char* selector);
-EMSCRIPTEN_WEBGL_CONTEXT_HANDLE scholion_create_webgl2_context();
+int scholion_gl_init();
+void scholion_gl_texture(const unsigned char* pixels, int width, int height);
+void scholion_gl_begin(int width, int height);
+void scholion_gl_buffers(const void* vertices, int vertex_bytes, const void* indices, int index_bytes);
+void scholion_gl_draw(int x0, int y0, int x1, int y1, int count, int first);
 void scholion_canvas_origin(double* left, double* top);
 void scholion_js_annotations_changed(int kind, const char* annotation_json);
 void scholion_js_export_requested();
@@ -33,7 +37,6 @@ enum class TouchMode { none, pending, scrolling, handle_from, handle_to };
 
 struct Canvas {
   std::string selector;  // "#id" of the <canvas>
-  EMSCRIPTEN_WEBGL_CONTEXT_HANDLE gl = 0;
   float css_width = 0, css_height = 0, dpr = 1;
   FontSet fonts;
   Reader reader{fonts};

@@ -1,5 +1,7 @@
-// The canvas's fonts: one text face (regular and bold) with a monochrome symbol face
-// merged in, rasterised at device pixels for each text style.
+// The canvas's fonts: one text face, with chunks of it and of a monochrome symbol face
+// merged in, rasterised at device pixels for each text style. Headings are emboldened
+// as they are drawn (each glyph twice, a fraction of a pixel apart), so no bold face is
+// downloaded.
 //
 // The atlas holds only the glyphs that are needed — the ASCII and UI set plus every code
 // point of the documents shown — so it stays small at any devicePixelRatio. When new
@@ -19,12 +21,12 @@
 
 namespace scholion::web {
 
-// Faces: 0 regular, 1 bold; from 2 on, chunks of a symbol face merged into every style
-// (they arrive only for texts that use them).
-enum class FontFace { regular, bold, first_symbols };
+// Faces: 0 the text face's core; from 1 on, chunks of the text face and of the symbol
+// face merged into every style (they arrive only for texts that use them).
+enum class FontFace { text, first_chunk };
 
 struct StyleSpec {
-  FontFace face;
+  bool bold;
   float css_px;  // size in CSS pixels
 };
 
@@ -35,7 +37,7 @@ class FontSet : public FontMetrics {
  public:
   // Takes the bytes of a TrueType font for face number `face`.
   void set_face(std::size_t face, std::vector<unsigned char> ttf);
-  bool ready() const;  // the text faces have arrived
+  bool ready() const;  // the text face has arrived
 
   // Adds the code points of `utf8` to the glyph set; true if the atlas must be rebuilt.
   bool want_glyphs(std::string_view utf8);
@@ -46,6 +48,9 @@ class FontSet : public FontMetrics {
 
   ImFont* font(TextStyle style) const { return fonts_[static_cast<std::size_t>(style)]; }
   float scale() const { return scale_; }
+  // How far apart, in device pixels, a bold style's glyph is drawn twice (0: regular);
+  // its advance is that much wider.
+  float embolden(TextStyle style) const;
 
   // Code points of the glyph set that no face can draw.
   std::vector<char32_t> missing_glyphs() const;

@@ -8,8 +8,6 @@
 #include <emscripten.h>
 #include <emscripten/html5.h>
 
-#include <GLES3/gl3.h>
-
 #include <unistd.h>
 
 #include <algorithm>
@@ -18,7 +16,6 @@
 #include <string>
 
 #include <imgui.h>
-#include <backends/imgui_impl_opengl3.h>
 
 #include "core/anchoring.hpp"
 #include "core/markdown_export.hpp"
@@ -102,7 +99,7 @@ void step_momentum(double now) {
   if (g->velocity == 0) return;
   const double dt = std::min(50.0, now - g->last_frame_ms);
   const bool moved = g->reader.scroll_by(static_cast<float>(g->velocity * dt));
-  g->velocity *= static_cast<float>(std::exp(-dt / 325.0));
+  g->velocity *= std::exp(static_cast<float>(-dt / 325.0));  // float exp: a smaller table than double's
   if (!moved || std::fabs(g->velocity) < 0.02f) g->velocity = 0;
   else request_frame(0);
 }
@@ -222,11 +219,30 @@ void draw_notice() {
   ImGui::PopStyleColor(2);
 }
 
+// Draws ImGui's lists with the canvas's renderer (library_scholion.js), clipped per command.
+void render(const ImDrawData& data) {
+  const int width = static_cast<int>(data.DisplaySize.x), height = static_cast<int>(data.DisplaySize.y);
+  scholion_gl_begin(width, height);
+  for (int n = 0; n < data.CmdListsCount; ++n) {
+    const ImDrawList& list = *data.CmdLists[n];
+    scholion_gl_buffers(list.VtxBuffer.Data, list.VtxBuffer.Size * static_cast<int>(sizeof(ImDrawVert)),
+                        list.IdxBuffer.Data, list.IdxBuffer.Size * static_cast<int>(sizeof(ImDrawIdx)));
+    for (const ImDrawCmd& cmd : list.CmdBuffer) {
+      const int x0 = std::max(0, static_cast<int>(cmd.ClipRect.x));
+      const int y0 = std::max(0, static_cast<int>(cmd.ClipRect.y));
+      const int x1 = std::min(width, static_cast<int>(cmd.ClipRect.z));
+      const int y1 = std::min(height, static_cast<int>(cmd.ClipRect.w));
+      if (x1 <= x0 || y1 <= y0 || cmd.ElemCount == 0) continue;
+      scholion_gl_draw(x0, y0, x1, y1, static_cast<int>(cmd.ElemCount), static_cast<int>(cmd.IdxOffset));
+    }
+  }
+}
+
 void draw_frame() {
   if (!g->fonts.ready()) return;
   if (g->fonts.rebuild_if_needed()) {
-    ImGui_ImplOpenGL3_DestroyFontsTexture();
-    ImGui_ImplOpenGL3_CreateFontsTexture();
+    const ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
+    scholion_gl_texture(atlas.TexPixelsAlpha8, atlas.TexWidth, atlas.TexHeight);
     g->reader.invalidate_layout();
   }
   const double now = emscripten_get_now();
@@ -241,7 +257,6 @@ void draw_frame() {
   io.MouseDown[0] = g->pointer_on_ui && (g->mouse_down || g->mouse_pressed);
   g->mouse_pressed = false;
 
-  ImGui_ImplOpenGL3_NewFrame();
   ImGui::NewFrame();
   g->reader.set_viewport(io.DisplaySize.x, io.DisplaySize.y);
   DrawOptions options;
@@ -276,11 +291,7 @@ void draw_frame() {
   draw_notice();
   ImGui::Render();
 
-  emscripten_webgl_make_context_current(g->gl);
-  glViewport(0, 0, static_cast<int>(io.DisplaySize.x), static_cast<int>(io.DisplaySize.y));
-  glClearColor(1, 1, 1, 1);
-  glClear(GL_COLOR_BUFFER_BIT);
-  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  render(*ImGui::GetDrawData());
   ++g->frames_drawn;
   g->last_frame_cpu_ms = emscripten_get_now() - now;
   notify_selection_if_changed();
@@ -308,9 +319,7 @@ EMSCRIPTEN_KEEPALIVE int scholion_init(const char* selector) {
   g = new Canvas();
   g->selector = selector;
   scholion_bind_canvas(selector);
-  g->gl = scholion_create_webgl2_context();
-  if (g->gl <= 0) return 0;
-  emscripten_webgl_make_context_current(g->gl);
+  if (!scholion_gl_init()) return 0;
 
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();
@@ -318,15 +327,14 @@ EMSCRIPTEN_KEEPALIVE int scholion_init(const char* selector) {
   io.IniFilename = nullptr;
   io.LogFilename = nullptr;
   io.ConfigInputTextCursorBlink = false;  // a blinking caret would keep frames coming
-  ImGui_ImplOpenGL3_Init("#version 300 es");
   install_input_handlers();
   return 1;
 }
 
-// Hands over a TrueType font: face 0 regular, 1 bold, 2 + n symbol chunk n (see
+// Hands over a TrueType font: face 0 the text face, 1 + n chunk n of the manifest (see
 // fonts.hpp). `bytes` is copied.
 EMSCRIPTEN_KEEPALIVE void scholion_set_font(int face, const unsigned char* bytes, int size) {
-  if (face < 0 || face > 64) return;
+  if (face < 0 || face > 4096) return;
   g->fonts.set_face(static_cast<std::size_t>(face), std::vector<unsigned char>(bytes, bytes + size));
   request_frame();
 }

@@ -148,6 +148,7 @@ std::size_t Reader::draw(ImDrawList* list, const DrawOptions& options) {
     const float size = font->FontSize;
     // Whole device pixels vertically keep every line equally crisp.
     const float y = std::round(line.y - scroll_ + (line.height - size) * 0.5f);
+    const float bold = fonts_.embolden(line.style);
     float x = line.x;
     std::size_t at = offsets.byte_at(line.start);
     const std::size_t end = offsets.byte_at(line.end);
@@ -155,7 +156,8 @@ std::size_t Reader::draw(ImDrawList* list, const DrawOptions& options) {
       const char32_t cp = next_code_point(text, at);
       if (is_invisible(cp)) continue;
       font->RenderChar(list, size, ImVec2(x, y), kInk, static_cast<ImWchar>(cp));
-      x += font->GetCharAdvance(static_cast<ImWchar>(cp));
+      if (bold > 0) font->RenderChar(list, size, ImVec2(x + bold, y), kInk, static_cast<ImWchar>(cp));
+      x += font->GetCharAdvance(static_cast<ImWchar>(cp)) + bold;
     }
   }
   // List markers, on the first line of their block.

@@ -5,8 +5,11 @@
 import createScholionCore from './scholion-core.mjs';
 import { AdapterDocumentStore, LocalDocumentStore } from './storage.mjs';
 
-// fonts/manifest.json (written by scripts/build_site.py) lists the text faces, loaded at
-// once, and the symbol chunks, each fetched only when the shown text uses its ranges.
+// fonts/manifest.json (written by scripts/build_site.py) names the text face, loaded at
+// once, with the ranges it holds ("core"), and the code point range of each chunk of the
+// text and symbol faces (fonts/scholion-font-LO.ttf), fetched only when the shown text
+// uses it. Chunks come in code point order as pairs of numbers: the first code point
+// minus the previous chunk's last, and the last minus the first.
 const MANIFEST = 'fonts/manifest.json';
 
 // Export formats, as wasm/main.cpp's scholion_export numbers them.
@@ -92,7 +95,7 @@ export async function mountCanvas(container, { base, label = 'Article with highl
     setTimeout(() => { changeOrigin = 'edit'; });
   };
   container.addEventListener('keydown', onKeyOrigin, true);
-  const [core, textFaces] = await Promise.all([
+  const [core, textFace] = await Promise.all([
     createScholionCore({
       locateFile: (file) => new URL(file, baseUrl).href,
       scholionCanvas: canvas,
@@ -108,9 +111,15 @@ export async function mountCanvas(container, { base, label = 'Article with highl
       onNoteRequested: () => onNoteRequested(),
       onCopy: (text) => { lastCopied = text; },
     }),
-    manifest.then((m) => Promise.all(m.text.map((f) => fetchBytes(fontUrl(f))))),
+    manifest.then((m) => fetchBytes(fontUrl(m.text))),
   ]);
-  const { symbols } = await manifest;
+  const { core: inCore, chunks: steps } = await manifest;
+  const chunks = [];  // [lo, hi] per chunk
+  for (let i = 0, last = 0; i + 1 < steps.length; i += 2) {
+    const lo = last + steps[i];
+    last = lo + steps[i + 1];
+    chunks.push([lo, last]);
+  }
 
   // Strings go in as NUL-terminated UTF-8 copies, freed after the call.
   const withStrings = (strings, fn) => {
@@ -180,28 +189,24 @@ export async function mountCanvas(container, { base, label = 'Article with highl
     canvas.remove();
     throw new Error('The canvas could not start WebGL 2.');
   }
-  // Faces as wasm/fonts.hpp numbers them: 0 regular, 1 bold, 2 + n symbol chunk n.
+  // Faces as wasm/fonts.hpp numbers them: 0 the text face, 1 + n chunk n.
   const setFont = (face, bytes) => {
     const ptr = core._malloc(bytes.length);
     core.HEAPU8.set(bytes, ptr);
     core._scholion_set_font(face, ptr, bytes.length);
     core._free(ptr);
   };
-  textFaces.forEach((bytes, face) => setFont(face, bytes));
+  setFont(0, textFace);
   const chunkLoads = new Map();  // chunk index -> its pending or finished load
   const wantGlyphsFor = (text) => {
-    const used = new Set();
-    for (const ch of text) {
-      const cp = ch.codePointAt(0);
-      if (cp < 0x2300) continue;
-      symbols.forEach((chunk, i) => {
-        if (chunk.ranges.some(([lo, hi]) => cp >= lo && cp <= hi)) used.add(i);
-      });
-    }
-    for (const i of used) {
-      if (chunkLoads.has(i)) continue;
-      chunkLoads.set(i, fetchBytes(fontUrl(symbols[i].file))
-        .then((bytes) => setFont(2 + i, bytes))
+    const codePoints = new Set();
+    for (const ch of text) codePoints.add(ch.codePointAt(0));
+    for (const cp of codePoints) {
+      if (cp < 0x100 || inCore.some(([lo, hi]) => cp >= lo && cp <= hi)) continue;
+      const i = chunks.findIndex(([lo, hi]) => cp >= lo && cp <= hi);
+      if (i < 0 || chunkLoads.has(i)) continue;
+      chunkLoads.set(i, fetchBytes(fontUrl(`scholion-font-${chunks[i][0].toString(16).padStart(4, '0')}.ttf`))
+        .then((bytes) => setFont(1 + i, bytes))
         .catch((error) => console.warn(`Scholion: ${error.message}`)));
     }
   };

@@ -8,10 +8,9 @@
 //   frames drawn during 5 s idle with 20,000 highlights on screen;
 //   bytes shipped: wasm + js + fonts, raw and gzip -9.
 // Each load is repeated; medians are reported. Results: build/bench/canvas.json.
-import { readFileSync, writeFileSync, mkdirSync, statSync } from 'node:fs';
-import { gzipSync } from 'node:zlib';
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { start, siteDir, outDir } from '../browser/harness.mjs';
+import { start, outDir, openingDownloads } from '../browser/harness.mjs';
 
 const shared = process.env.SCHOLION_SHARED_DIR || new URL('../../../shared/', import.meta.url).pathname;
 const moby = readFileSync(join(shared, 'corpus/texts/long/moby-dick-pg2701.txt'), 'utf8');
@@ -144,13 +143,15 @@ async function main() {
     await env.close();
   }
 
-  const bytes = {};
-  for (const f of ['scholion-core.wasm', 'scholion-core.mjs', 'scholion.js', 'scholion-canvas.mjs', 'storage.mjs',
-                   'fonts/scholion-text-regular.ttf', 'fonts/scholion-text-bold.ttf',
-                   'fonts/scholion-symbols-flags.ttf', 'fonts/scholion-symbols-signs.ttf']) {
-    const data = readFileSync(join(siteDir, f));
-    bytes[f] = { raw: statSync(join(siteDir, f)).size, gzip: gzipSync(data, { level: 9 }).length };
+  // What the news page downloads to open the annotator, as the browser test measures it.
+  const env2 = await start();
+  let downloads;
+  try {
+    downloads = await openingDownloads(env2.browser, env2.url + 'examples/news/');
+  } finally {
+    await env2.close();
   }
+  const bytes = Object.fromEntries(downloads.files.map((f) => [f.file, { raw: f.raw, gzip: f.gzip }]));
   const total = Object.values(bytes).reduce((a, b) => ({ raw: a.raw + b.raw, gzip: a.gzip + b.gzip }), { raw: 0, gzip: 0 });
   results.bytes = { files: bytes, total_for_news_page: total };
   for (const [f, b] of Object.entries(bytes)) console.log(`${f}: ${b.raw} B, ${b.gzip} B gzip`);

@@ -2,6 +2,7 @@
 // by scripts/serve.mjs on 127.0.0.1, both started and stopped by the tests themselves.
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -84,4 +85,37 @@ export async function rangeOf(page, quote, i = 0) {
   assert.ok(at >= 0, `"${quote}" is in the document`);
   const start = [...text.slice(0, at)].length;
   return { start, end: start + [...quote].length };
+}
+
+/**
+ * Every response (but the page itself) that the page at `url` gets from loading until its
+ * annotator, opened from the launcher, shows the whole article with all its fonts; each
+ * with its size raw and gzip -9. Also the article's code points no font could draw.
+ */
+export async function openingDownloads(browser, url) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const bodies = [];
+  page.on('response', (r) => {
+    if (r.request().resourceType() === 'document') return;  // the publisher's own page
+    bodies.push(r.body().then((body) => ({ url: r.url(), status: r.status(), body }),
+                              () => ({ url: r.url(), status: `${r.status()}, body unreadable`, body: Buffer.alloc(0) })));
+  });
+  try {
+    await page.goto(url);
+    await page.waitForFunction(() => window.Scholion?.instances.length === 1);
+    await page.getByRole('button', { name: /Highlight & notes/ }).click();
+    await page.waitForFunction(() => window.Scholion.instances[0].canvas?.frameCount() > 0,
+                               null, { timeout: 30000 });
+    await page.evaluate(() => window.Scholion.instances[0].canvas.fontsReady());
+    await settle(page);
+    const missing = await page.evaluate(() => window.Scholion.instances[0].canvas.missingGlyphs());
+    const files = (await Promise.all(bodies)).map(({ url: u, status, body }) => ({
+      file: new URL(u).pathname.replace(/^\//, ''), status, raw: body.length,
+      gzip: gzipSync(body, { level: 9 }).length,
+    }));
+    return { files, missing };
+  } finally {
+    await context.close();
+  }
 }
