@@ -63,7 +63,8 @@ test('a note with non-ASCII text written from the toolbar is in the margin and s
     assert.equal(saved.quote.exact, quote);
     assert.equal(saved.note, NOTE);
     assert.deepEqual(saved.tags, ['diplomacy']);
-    assert.match(await liveText(page), /Note saved|Highlight added/);
+    await page.waitForFunction(() => /Annotation added/.test(
+      window.Scholion.instances[0].canvas.canvas.getRootNode().querySelector('[aria-live]').textContent));
     await canvasOf(page, (c) => c.fontsReady());
     await settle(page);
     const cards = await canvasOf(page, (c) => c.noteCards());
