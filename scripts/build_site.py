@@ -27,18 +27,19 @@ SYMBOLA = '/usr/share/fonts/truetype/ancient-scripts/Symbola_hint.ttf'
 TEXT_CORE = [(0x20, 0x7E), (0xA0, 0xA0), (0x2013, 0x2014), (0x2018, 0x2019),
              (0x201C, 0x201D), (0x2026, 0x2026), (0xFFFD, 0xFFFD)]
 # The rest of the text face — Latin-1, Latin Extended-A/B, Greek, Cyrillic, general
-# punctuation, currency, letterlike symbols, arrows — in chunks of TEXT_CHUNK code points,
+# punctuation, currency, letterlike symbols — in chunks of TEXT_CHUNK code points,
 # and the monochrome symbol face (pictographs, flags) in smaller chunks: the canvas
 # fetches only the chunks the shown text uses and merges them into the text face.
 TEXT_RANGES = [(0xA0, 0x24F), (0x370, 0x3FF), (0x400, 0x4FF), (0x2000, 0x206F),
-               (0x20A0, 0x20CF), (0x2100, 0x214F), (0x2190, 0x21FF)]
+               (0x20A0, 0x20CF), (0x2100, 0x214F)]
 TEXT_CHUNK = 64
 # Pictograph outlines are large and neighbours unrelated: chunks of 8, so a text with one
 # emoji pays for a kilobyte or two, not for its neighbours. Regional indicators (two make
 # a flag) are small outlines: chunks of 16.
 FLAG_RANGES = [(0x1F1E6, 0x1F1FF)]
 FLAG_CHUNK = 16
-SYMBOL_RANGES = [(0x2300, 0x23FF), (0x25A0, 0x25FF), (0x2600, 0x27BF), (0x2B00, 0x2BFF),
+SYMBOL_RANGES = [(0x2190, 0x21FF),  # arrows (Noto Sans has none)
+                 (0x2300, 0x23FF), (0x25A0, 0x25FF), (0x2600, 0x27BF), (0x2B00, 0x2BFF),
                  (0x1F300, 0x1F64F), (0x1F680, 0x1F6FF), (0x1F900, 0x1F9FF)]
 SYMBOL_CHUNK = 8
 

@@ -18,7 +18,8 @@ constexpr std::array<StyleSpec, static_cast<std::size_t>(TextStyle::count)> kSty
 // Line height as a multiple of the font size: generous for reading.
 constexpr float kLineSpacing = 1.55f;
 constexpr float kHeadingLineSpacing = 1.3f;
-// Emboldening, as a fraction of the font size: close to the stem width Noto Sans Bold adds.
+// Emboldening offset, as a fraction of the font size: about one device pixel for the
+// 30 px title at a pixel ratio of 1, two at 2.
 constexpr float kEmbolden = 1.0f / 28;
 
 }  // namespace

@@ -202,7 +202,7 @@ export async function mountCanvas(container, { base, label = 'Article with highl
     const codePoints = new Set();
     for (const ch of text) codePoints.add(ch.codePointAt(0));
     for (const cp of codePoints) {
-      if (cp < 0x100 || inCore.some(([lo, hi]) => cp >= lo && cp <= hi)) continue;
+      if (cp < 0x80 || inCore.some(([lo, hi]) => cp >= lo && cp <= hi)) continue;
       const i = chunks.findIndex(([lo, hi]) => cp >= lo && cp <= hi);
       if (i < 0 || chunkLoads.has(i)) continue;
       chunkLoads.set(i, fetchBytes(fontUrl(`scholion-font-${chunks[i][0].toString(16).padStart(4, '0')}.ttf`))

@@ -3,7 +3,7 @@
 // wasm, font manifest and the fonts the article needs — at most 200 KB gzip -9.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, openingDownloads } from './harness.mjs';
+import { start, openingDownloads, settle } from './harness.mjs';
 
 const BUDGET = 200 * 1024;
 
@@ -26,4 +26,40 @@ test('opening the annotator on the news page downloads at most 200 KB gzip', asy
     assert.ok(files.some((f) => f.file.endsWith(part)), `${part} is among the downloads`);
   }
   assert.ok(total <= BUDGET, `${total} B gzip exceeds the budget of ${BUDGET} B`);
+});
+
+test('text beyond the core: the chunks its scripts need arrive on demand, and only those', async () => {
+  const page = await env.browser.newPage();
+  const fonts = [];
+  page.on('request', (r) => { if (r.url().endsWith('.ttf')) fonts.push(new URL(r.url()).pathname.split('/').pop()); });
+  try {
+    await page.goto(env.url + 'examples/news/');
+    await page.waitForFunction(() => window.Scholion?.instances.length === 1);
+    await page.getByRole('button', { name: /Highlight & notes/ }).click();
+    await page.waitForFunction(() => window.Scholion.instances[0].canvas?.frameCount() > 0, null, { timeout: 30000 });
+    await page.evaluate(() => window.Scholion.instances[0].canvas.fontsReady());
+    fonts.length = 0;
+    // Latin-1, Latin Extended-A and -B, Greek, Cyrillic, punctuation, currency, arrows, a pictograph.
+    const text = 'Café déjà vu — “Łódź” ǅ ƒ\n\nΕλληνικά Русский язык ‰ € ₴ → ⇒\n\nA ☕ break';
+    await page.evaluate((t) => window.Scholion.instances[0].canvas.loadPlainText(t, 'urn:bytes:scripts'), text);
+    await page.evaluate(() => window.Scholion.instances[0].canvas.fontsReady());
+    await settle(page);
+    assert.equal(await page.evaluate(() => window.Scholion.instances[0].canvas.missingGlyphs()), '');
+    assert.deepEqual(fonts.sort(), [
+      'scholion-font-00c0.ttf',  // é à ó (Latin-1, U+00C0–U+00FF)
+      'scholion-font-0140.ttf',  // Ł ź (Latin Extended-A)
+      'scholion-font-0180.ttf',  // ƒ (Latin Extended-B)
+      'scholion-font-01c0.ttf',  // ǅ
+      'scholion-font-0384.ttf',  // Greek
+      'scholion-font-0400.ttf',  // Р (Cyrillic, U+0400–U+043F)
+      'scholion-font-0440.ttf',  // у с и й я ы (U+0440–U+047F)
+      'scholion-font-2000.ttf',  // ‰ (general punctuation)
+      'scholion-font-20a0.ttf',  // € ₴
+      'scholion-font-2190.ttf',  // → (symbol face)
+      'scholion-font-21d0.ttf',  // ⇒
+      'scholion-font-2610.ttf',  // ☕
+    ]);
+  } finally {
+    await page.close();
+  }
 });
