@@ -24,6 +24,20 @@ const char* answer(Json out) {
   return g->scratch.c_str();
 }
 
+// Runs of ASCII whitespace as one space, as normalize_block_text does inside a block
+// (the ends are kept: a quote's context may begin or end with a space).
+std::string collapse_whitespace(std::string_view text) {
+  std::string out;
+  bool space = false;
+  for (char c : text) {
+    const bool ws = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+    if (ws && space) continue;
+    out += ws ? ' ' : c;
+    space = ws;
+  }
+  return out;
+}
+
 Json blocks_json(const std::vector<Block>& blocks) {
   Json list = Json::array();
   for (const Block& b : blocks) {
@@ -92,10 +106,21 @@ EMSCRIPTEN_KEEPALIVE const char* scholion_import_annotations(int format, const c
   for (ImportedAnnotation& item : imported.value().annotations) {
     Annotation a = std::move(item.annotation);
     if (!item.has_range()) {
+      // The file's text may keep whitespace the document collapsed (Hypothesis records
+      // the page's raw textContent): the quote is searched with runs of whitespace as one
+      // space. Its position counts in that other text, so it is a hint only: when the
+      // quote does not anchor near it, the quote and its context are tried alone.
       FoundSelectors found;
-      if (!a.quote.exact.empty()) found.quote = a.quote;
+      if (!a.quote.exact.empty()) {
+        found.quote = TextQuote{collapse_whitespace(a.quote.exact), collapse_whitespace(a.quote.prefix),
+                                collapse_whitespace(a.quote.suffix)};
+      }
       found.position = item.position;
-      const AnchorResult r = anchor(found, anchor_text);
+      AnchorResult r = anchor(found, anchor_text);
+      if (!r.anchored() && found.quote && found.position) {
+        found.position.reset();
+        r = anchor(found, anchor_text);
+      }
       if (!r.anchored()) {
         if (item.position) {
           a.start = item.position->start;
