@@ -27,10 +27,14 @@ struct Piece {
   bool can_open = false, can_close = false;
 };
 
+// How far a link's text, destination or a tag is looked for: CommonMark caps link labels
+// at 999 characters, and a cap keeps text full of unmatched brackets linear.
+constexpr std::size_t kMaxSpan = 1024;
+
 // The end of the bracketed text starting at s[open] == '[', or npos.
 std::size_t closing_bracket(std::string_view s, std::size_t open) {
   int depth = 0;
-  for (std::size_t i = open; i < s.size(); ++i) {
+  for (std::size_t i = open; i < s.size() && i - open < kMaxSpan; ++i) {
     if (s[i] == '\\') { ++i; continue; }
     if (s[i] == '[') ++depth;
     if (s[i] == ']' && --depth == 0) return i;
@@ -41,7 +45,7 @@ std::size_t closing_bracket(std::string_view s, std::size_t open) {
 // The end of a link destination "( … )" starting at s[open] == '(', or npos.
 std::size_t closing_paren(std::string_view s, std::size_t open) {
   int depth = 0;
-  for (std::size_t i = open; i < s.size(); ++i) {
+  for (std::size_t i = open; i < s.size() && i - open < kMaxSpan; ++i) {
     if (s[i] == '\\') { ++i; continue; }
     if (s[i] == '\n' && i + 1 < s.size() && s[i + 1] == '\n') return std::string_view::npos;
     if (s[i] == '(') ++depth;
@@ -84,10 +88,10 @@ std::size_t read_entity(std::string_view s, std::size_t i, std::string& out) {
 // the address to keep. 0 when it is a plain "<".
 std::size_t read_angle(std::string_view s, std::size_t i, std::string& keep) {
   if (s.substr(i, 4) == "<!--") {
-    const std::size_t end = s.find("-->", i + 4);
+    const std::size_t end = s.substr(0, std::min(s.size(), i + kMaxSpan)).find("-->", i + 4);
     return end == std::string_view::npos ? 0 : end + 3 - i;
   }
-  const std::size_t close = s.find('>', i + 1);
+  const std::size_t close = s.substr(0, std::min(s.size(), i + kMaxSpan)).find('>', i + 1);
   if (close == std::string_view::npos) return 0;
   const std::string_view inner = s.substr(i + 1, close - i - 1);
   if (inner.empty() || inner.find_first_of("<\n") != std::string_view::npos) return 0;
@@ -112,6 +116,9 @@ void add_text(std::vector<Piece>& pieces, std::string_view text) {
 
 void to_pieces(std::string_view s, std::vector<Piece>& pieces) {
   std::size_t i = 0;
+  // Backtick run lengths known to have no closing run further on: text with many
+  // unclosed runs is read in linear time.
+  std::vector<bool> unclosed;
   while (i < s.size()) {
     const char c = s[i];
     if (c == '\\' && i + 1 < s.size() && is_punct(s[i + 1])) {
@@ -125,13 +132,16 @@ void to_pieces(std::string_view s, std::vector<Piece>& pieces) {
       while (i + run < s.size() && s[i + run] == '`') ++run;
       // The closing run of the same length ends the code span; its content is literal.
       std::size_t j = i + run, close = std::string_view::npos;
-      while ((j = s.find('`', j)) != std::string_view::npos) {
+      if (run < unclosed.size() && unclosed[run]) j = std::string_view::npos;
+      while (j != std::string_view::npos && (j = s.find('`', j)) != std::string_view::npos) {
         std::size_t k = 0;
         while (j + k < s.size() && s[j + k] == '`') ++k;
         if (k == run) { close = j; break; }
         j += k;
       }
       if (close == std::string_view::npos) {
+        if (unclosed.size() <= run) unclosed.resize(run + 1);
+        unclosed[run] = true;
         add_text(pieces, s.substr(i, run));
         i += run;
         continue;
@@ -153,7 +163,7 @@ void to_pieces(std::string_view s, std::vector<Piece>& pieces) {
         const std::size_t end = closing_paren(s, close + 1);
         if (end != std::string_view::npos) after = end + 1;
       } else if (close + 1 < s.size() && s[close + 1] == '[') {
-        const std::size_t end = s.find(']', close + 1);
+        const std::size_t end = s.substr(0, std::min(s.size(), close + kMaxSpan)).find(']', close + 1);
         if (end != std::string_view::npos) after = end + 1;  // [text][ref], [text][]
       }
       if (after == std::string_view::npos) {
@@ -209,9 +219,13 @@ void resolve_emphasis(std::vector<Piece>& pieces) {
     Piece& closer = pieces[i];
     if (!closer.delim) continue;
     while (closer.can_close && closer.count > 0) {
+      // The nearest opener of the same kind, within the last kMaxOpeners: markers that
+      // never match cannot make the text quadratic.
+      constexpr std::size_t kMaxOpeners = 64;
       std::size_t at = openers.size();
-      while (at > 0 && !(pieces[openers[at - 1]].delim == closer.delim && pieces[openers[at - 1]].count > 0)) --at;
-      if (at == 0) break;
+      const std::size_t stop = at > kMaxOpeners ? at - kMaxOpeners : 0;
+      while (at > stop && !(pieces[openers[at - 1]].delim == closer.delim && pieces[openers[at - 1]].count > 0)) --at;
+      if (at == stop) break;
       Piece& opener = pieces[openers[at - 1]];
       const std::size_t used = opener.count >= 2 && closer.count >= 2 ? 2 : 1;
       opener.count -= used;
@@ -232,7 +246,8 @@ struct Line {
 };
 
 Line make_line(std::string_view text) {
-  Line line{text};
+  Line line;
+  line.text = text;
   std::size_t i = 0;
   for (; i < text.size() && (text[i] == ' ' || text[i] == '\t'); ++i) {
     line.indent = text[i] == '\t' ? line.indent + 4 - line.indent % 4 : line.indent + 1;

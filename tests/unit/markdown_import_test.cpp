@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
+
+#include "test_support.hpp"
+
 namespace scholion {
 namespace {
 
@@ -96,6 +100,44 @@ TEST(MarkdownImport, ByteOrderMarkIsSkippedAndInvalidUtf8IsNamed) {
 
 TEST(MarkdownImport, UnclosedFenceRunsToTheEnd) {
   EXPECT_EQ(blocks_of("text\n\n~~~\ncode\n\nmore"), (std::vector<Block>{para("text"), code("code\n\nmore")}));
+}
+
+// Markup soup (seeded): every input reads, and no block comes out empty or unnormalised.
+TEST(MarkdownImport, RandomMarkupNeverFailsOrYieldsEmptyBlocks) {
+  const std::string_view alphabet = "#*_`[]()!<>&;\\-+=~ \t\nab1.:x";
+  std::mt19937 rng(20240501);
+  for (int round = 0; round < 2000; ++round) {
+    std::string text;
+    const int n = static_cast<int>(rng() % 200);
+    for (int i = 0; i < n; ++i) text += alphabet[rng() % alphabet.size()];
+    auto read = import_markdown(text);
+    ASSERT_TRUE(read) << text;
+    for (const Block& b : read->blocks) {
+      ASSERT_FALSE(b.text.empty()) << text;
+      if (b.kind != BlockKind::preformatted) ASSERT_EQ(b.text, normalize_block_text(b.text)) << text;
+    }
+  }
+}
+
+// Paragraphs of half a megabyte full of unmatched markers read in linear time (a
+// quadratic reader would not finish within the test's timeout).
+TEST(MarkdownImport, UnmatchedMarkersDoNotMakeReadingQuadratic) {
+  for (std::string_view unit : {"[a ", "` `` ", "<a ", "*_ ", "![x](", "<!-- "}) {
+    std::string text;
+    while (text.size() < 500000) text += unit;
+    auto read = import_markdown(text);
+    ASSERT_TRUE(read);
+    ASSERT_EQ(read->blocks.size(), 1u) << unit;
+  }
+}
+
+TEST(MarkdownImport, NaughtyStringsReadAsText) {
+  const std::string text = test::read_file(std::filesystem::path(SCHOLION_SHARED_DIR) /
+                                           "corpus/texts/mixed/blns-big-list-of-naughty-strings.txt");
+  auto read = import_markdown(text);
+  ASSERT_TRUE(read) << read.error().describe();
+  EXPECT_GT(read->blocks.size(), 100u);
+  EXPECT_EQ(read->title, "Reserved Strings");
 }
 
 }  // namespace
