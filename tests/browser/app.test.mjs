@@ -384,6 +384,39 @@ test('broken, hostile and huge files are refused with the reason; nothing stored
   }
 });
 
+test('a document that does not fit in storage stays open, with a clear message and exports; nothing is lost', async () => {
+  const { page, context, errors } = await openApp();
+  try {
+    const library = await libraryTitles(page);
+    // Fill this origin's localStorage with other data until it refuses more.
+    await call(page, () => {
+      const chunk = (n) => 'x'.repeat(n);
+      let i = 0;
+      for (let size = 1 << 20; size >= 1024; size >>= 1) {
+        try {
+          for (;;) localStorage.setItem(`filler:${i++}`, chunk(size));
+        } catch { /* full at this size: try smaller */ }
+      }
+    });
+    const before = await storageSnapshot(page);
+    const moby = join(TEXTS, 'long/moby-dick-pg2701.txt');
+    await openFile(page, moby);
+    assert.match((await shown(page)).title, /Moby Dick/);
+    assert.match(await message(page), /is open but could not be kept in this browser: the browser’s storage for this site is full .*export them to keep a copy/);
+    assert.deepEqual(await libraryTitles(page), library, 'the library is unchanged');
+    const after = await storageSnapshot(page);
+    delete before['scholion:index'];
+    delete after['scholion:index'];
+    assert.deepEqual(after, before, 'nothing stored was overwritten');
+    const [file] = await Promise.all([page.waitForEvent('download'), page.click('#message button:text("Export text")')]);
+    assert.equal(readFileSync(await file.path(), 'utf8'), await text(page));
+    await page.screenshot({ path: artifact('app-storage-full.png') });
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
 test('a library backup restores every document with its annotations', async () => {
   const { page, context, errors } = await openApp();
   try {

@@ -49,12 +49,12 @@ function rememberedCurrent() {
 }
 
 /** Shows a stored or new document's record in the canvas. */
-async function show(id, record) {
+async function show(id, record, { remember = true } = {}) {
   canvas.flush();
   await canvas.loadDocument({ id, title: record.title, url: '', blocks: record.blocks });
   current = { id, record };
   $('empty').hidden = true;
-  rememberCurrent(id);
+  if (remember) rememberCurrent(id);
   renderLibrary();
   canvas.canvas.focus();
 }
@@ -87,10 +87,10 @@ async function openNew(record) {
   } catch (error) {
     problem = error.message;
   }
-  await show(id, record);
+  await show(id, record, { remember: !problem });  // a document not kept cannot be reopened
   if (problem) {
     say(`\u201C${record.title}\u201D is open but could not be kept in this browser: ${problem} ` +
-        `(${formatBytes(library.bytesUsed())} in use). Annotations you make stay while this page is open; ` +
+        `(Scholion\u2019s documents take ${formatBytes(library.bytesUsed())} of it). Annotations you make stay while this page is open; ` +
         'export them to keep a copy, or delete documents you no longer need.',
         { kind: 'error', actions: [{ label: 'Export annotations', run: () => exportDocument(canvas, 'w3c') },
                                    { label: 'Export text', run: () => exportDocument(canvas, 'text') }] });
