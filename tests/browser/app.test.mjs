@@ -384,6 +384,25 @@ test('broken, hostile and huge files are refused with the reason; nothing stored
   }
 });
 
+test('a 5 MB Markdown file opens', async () => {
+  const moby = readFileSync(join(TEXTS, 'long/moby-dick-pg2701.txt'), 'utf8');
+  let big = '# Four times Moby-Dick\n\n';
+  while (Buffer.byteLength(big) < 5 * 1024 * 1024) big += moby;
+  const path = join(INPUT, 'five-megabytes.md');
+  writeFileSync(path, big);
+  const { page, context, errors } = await openApp();
+  try {
+    await openFile(page, path);
+    assert.equal((await shown(page)).title, 'Four times Moby-Dick');
+    const summary = await call(page, () => window.Scholion.instances[0].canvas.documentSummary());
+    assert.ok(summary.length > 4.5e6, `${summary.length} code points`);
+    assert.ok(!/could not be opened|is \d/.test(await message(page)), await message(page));
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
 test('a document that does not fit in storage stays open, with a clear message and exports; nothing is lost', async () => {
   const { page, context, errors } = await openApp();
   try {
