@@ -300,6 +300,11 @@ export async function mountCanvas(container, { base, label = 'Article with highl
       store?.flush();
       return report;
     },
+    /** Writes the annotations to storage now, changed or not (after importStorage); true when stored. */
+    saveNow() {
+      store?.changed();
+      return store ? store.flush() : true;
+    },
     /** Fetches every symbol font chunk now (for use offline later); resolves when all arrived. */
     loadAllSymbols() {
       wantGlyphsFor(symbols.map((chunk) => String.fromCodePoint(chunk.ranges[0][0])).join(''));

@@ -436,27 +436,40 @@ test('a document that does not fit in storage stays open, with a clear message a
   }
 });
 
-test('a library backup restores every document with its annotations', async () => {
+test('a library backup restores every document; annotations of documents already here are merged', async () => {
   const { page, context, errors } = await openApp();
   try {
-    await openFile(page, CORPUS.find((p) => p.includes('en03')));
-    const { start, end } = await rangeOf(page, 'Hauchecorne');
-    await call(page, ([s, e]) => { const c = window.Scholion.instances[0].canvas; c.highlight(s, e, 'purple'); c.flush(); }, [start, end]);
-    const doc = await shown(page);
+    const path = CORPUS.find((p) => p.includes('en03'));
+    await openFile(page, path);
+    const a = await rangeOf(page, 'Hauchecorne');
+    await call(page, ([s, e]) => { const c = window.Scholion.instances[0].canvas; c.highlight(s, e, 'purple'); c.flush(); }, [a.start, a.end]);
+    await openFile(page, CORPUS.find((p) => p.includes('en02')));
     const titles = await libraryTitles(page);
     const backup = await download(page, 'library');
+    assert.match(backup.name, /^scholion-library-\d{4}-\d\d-\d\d\.json$/);
     const saved = join(INPUT, 'library-backup.json');
     writeFileSync(saved, backup.text);
+
     await call(page, () => localStorage.clear());
     await page.reload();
     await page.waitForFunction(() => document.documentElement.dataset.ready === 'true');
+    // The same text opened again, with another highlight, before the restore.
+    await openFile(page, path);
+    const doc = await shown(page);
+    const b = await rangeOf(page, 'piece of string');
+    await call(page, ([s, e]) => { const c = window.Scholion.instances[0].canvas; c.highlight(s, e, 'green'); c.flush(); }, [b.start, b.end]);
+
     await page.setInputFiles('#restore-file', saved);
     await page.waitForFunction(() => /Restored/.test(document.querySelector('#message .text').textContent));
+    assert.match(await message(page), /1 document added, annotations merged into 1 document already here/);
     assert.deepEqual((await libraryTitles(page)).sort(), titles.sort());
+    await page.reload();
+    await page.waitForFunction(() => document.documentElement.dataset.ready === 'true');
     await page.locator(`#documents li[data-id="${doc.id}"] .open`).click();
     await page.waitForFunction((id) => window.Scholion.app.current()?.id === id, doc.id);
     const annotations = await call(page, () => window.Scholion.instances[0].canvas.annotations());
-    assert.deepEqual(annotations.map((a) => [a.start, a.end, a.color]), [[start, end, 'purple']]);
+    assert.deepEqual(annotations.map((x) => [x.start, x.end, x.color]).sort((x, y) => x[0] - y[0]),
+                     [[a.start, a.end, 'purple'], [b.start, b.end, 'green']].sort((x, y) => x[0] - y[0]));
     assert.deepEqual(errors, []);
   } finally {
     await context.close();

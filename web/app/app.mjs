@@ -309,6 +309,8 @@ try {
   });
   wireOpening();
   wireTransfers();
+  // Another tab changed the library.
+  addEventListener('storage', (e) => { if (e.key === null || e.key.startsWith(PREFIX)) renderLibrary(); });
   try {
     await openFirst();
   } catch (error) {

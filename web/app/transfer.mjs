@@ -71,7 +71,7 @@ export async function importAnnotations(canvas, file) {
     const before = canvas.annotationCount();
     const orphansBefore = canvas.orphans().length;
     canvas.importStorage(text);
-    canvas.flush();
+    canvas.saveNow();
     return { format, placed: canvas.annotationCount() - before, orphaned: canvas.orphans().length - orphansBefore,
              skipped: [] };
   }
@@ -108,7 +108,7 @@ export async function restoreLibrary(canvas, file, reopen) {
   for (const d of toMerge) {
     await reopen(d.id, library.loadRecord(d.id));
     canvas.importStorage(JSON.stringify(d.annotations));
-    canvas.flush();
+    canvas.saveNow();
   }
   return { added, merged: toMerge.length };
 }
