@@ -222,6 +222,17 @@ function wireOpening() {
 
 function wireTransfers() {
   const closeMenus = () => document.querySelectorAll('details.menu').forEach((d) => { d.open = false; });
+  // Menus close on a click elsewhere, on Escape, and when the other one opens.
+  document.addEventListener('click', (e) => {
+    document.querySelectorAll('details.menu[open]').forEach((d) => { if (!d.contains(e.target)) d.open = false; });
+  });
+  document.addEventListener('keydown', (e) => {
+    const open = document.querySelector('details.menu[open]');
+    if (e.key === 'Escape' && open) {
+      open.open = false;
+      open.querySelector('summary').focus();
+    }
+  });
   for (const b of document.querySelectorAll('[data-export]')) {
     b.addEventListener('click', () => run(() => {
       closeMenus();
