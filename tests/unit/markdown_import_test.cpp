@@ -114,7 +114,9 @@ TEST(MarkdownImport, RandomMarkupNeverFailsOrYieldsEmptyBlocks) {
     ASSERT_TRUE(read) << text;
     for (const Block& b : read->blocks) {
       ASSERT_FALSE(b.text.empty()) << text;
-      if (b.kind != BlockKind::preformatted) ASSERT_EQ(b.text, normalize_block_text(b.text)) << text;
+      if (b.kind != BlockKind::preformatted) {
+        ASSERT_EQ(b.text, normalize_block_text(b.text)) << text;
+      }
     }
   }
 }
