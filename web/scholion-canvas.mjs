@@ -368,5 +368,45 @@ export async function mountCanvas(container, { base, label = 'Article with highl
       return () => listeners.delete(fn);
     },
     removeListener: (fn) => listeners.delete(fn),
+    /** "" when `bytes` (a Uint8Array) are valid UTF-8, else the reason naming the byte offset. */
+    checkUtf8(bytes) {
+      const ptr = core._malloc(Math.max(1, bytes.length));
+      try {
+        core.HEAPU8.set(bytes, ptr);
+        return core.UTF8ToString(core._scholion_check_utf8(ptr, bytes.length));
+      } finally {
+        core._free(ptr);
+      }
+    },
+    /** A Markdown text as {error, title, blocks: [{kind, level, text}]} (core/markdown_import). */
+    markdownBlocks: (text) => JSON.parse(withStrings([text], (t) =>
+      core.UTF8ToString(core._scholion_markdown_blocks(t, core.lengthBytesUTF8(text))))),
+    /** A plain text as {error, title, blocks} by the core's rules (blank lines separate blocks). */
+    plainTextBlocks: (text) => JSON.parse(withStrings([text], (t) =>
+      core.UTF8ToString(core._scholion_plain_text_blocks(t, core.lengthBytesUTF8(text))))),
+    /**
+     * Places the annotations of a 'w3c' or 'hypothesis' JSON file on the shown document
+     * and stores them. Resolves to {placed, orphaned, skipped}; throws with the reason,
+     * and changes nothing, when the file cannot be read.
+     */
+    importAnnotations(format, json) {
+      if (format !== 'w3c' && format !== 'hypothesis') throw new Error(`unknown import format "${format}"`);
+      const report = JSON.parse(withStrings([json], (j) => core.UTF8ToString(
+        core._scholion_import_annotations(format === 'w3c' ? 0 : 1, j, core.lengthBytesUTF8(json)))));
+      if (report.error) throw new Error(report.error);
+      store?.changed();
+      store?.flush();
+      return report;
+    },
+    /** Writes the annotations to storage now, changed or not (after importStorage); true when stored. */
+    saveNow() {
+      store?.changed();
+      return store ? store.flush() : true;
+    },
+    /** Fetches every font chunk now (for use offline later); resolves when all arrived. */
+    loadAllFonts() {
+      wantGlyphsFor(chunks.map(([lo]) => String.fromCodePoint(lo)).join(''));
+      return Promise.all(chunkLoads.values());
+    },
   };
 }
