@@ -157,7 +157,7 @@ export async function mountCanvas(container, { base, label = 'Article with highl
   // Loading a document opens its storage: saved annotations come in, changes go out.
   const mergeStorage = (json) => {
     const report = JSON.parse(withStrings([json], (j) => core.UTF8ToString(core._scholion_merge_storage(j))));
-    wantGlyphsFor(core.UTF8ToString(core._scholion_notes_text()));
+    wantNoteGlyphs(core.UTF8ToString(core._scholion_notes_text()));
     if (!report.error && (report.moved || report.orphaned.length)) {
       const n = report.orphaned.length;
       notify(`This article has changed since your last visit: ${report.moved} highlight${report.moved === 1 ? '' : 's'} ` +
@@ -210,6 +210,9 @@ export async function mountCanvas(container, { base, label = 'Article with highl
         .catch((error) => console.warn(`Scholion: ${error.message}`)));
     }
   };
+
+  // Notes are drawn in the margin with "•" before their list items.
+  const wantNoteGlyphs = (notes) => { if (notes) wantGlyphsFor(`${notes}•`); };
 
   // The backing store follows the canvas's CSS size and the pixel ratio; the core
   // redraws in the same task, so no blank frame shows.
@@ -287,7 +290,7 @@ export async function mountCanvas(container, { base, label = 'Article with highl
      * empty note leaves a plain highlight. Returns the annotation; throws with the reason.
      */
     saveNote(id, note, tags = []) {
-      wantGlyphsFor(note);
+      wantNoteGlyphs(note);
       const saved = JSON.parse(withStrings([id, note, JSON.stringify(tags)],
         (i, n, t) => core.UTF8ToString(core._scholion_save_note(i, n, t))));
       if (saved.error) throw new Error(saved.error);

@@ -336,7 +336,7 @@ test('the live region announces highlights added and deleted, undo and redo', as
     await highlight(page, 'So once again, welcome.', 'purple');
     await run(page, () => window.Scholion.instances[0].canvas.undo());
     await highlight(page, 'Media – NATO Secretary General', 'yellow');
-    await page.waitForFunction(() => true);
+    await waitForLive(page, /Undone$/);  // these three changes come in one message
     const ids = await shadow(page, (root) => [...root.querySelectorAll('.items [role=option]')].map((o) => o.dataset.id));
     assert.deepEqual(ids, (await run(page, () => window.Scholion.instances[0].canvas.annotations())).map((a) => a.id));
     assert.equal(ids.length, 2);

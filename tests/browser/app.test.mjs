@@ -501,17 +501,19 @@ test('layout: library, canvas and annotation column on a desktop; one column on 
     const { page, context, errors } = await openApp({ width, height });
     try {
       const box = (sel) => page.locator(sel).boundingBox();
-      const [lib, stage, aside] = [await box('#library'), await box('#stage'), await box('#annotations')];
+      // The annotation list is the annotator's drawer, open beside the canvas on a desktop.
+      const [lib, stage, canvas, aside] = [await box('#library'), await box('#stage'), await box('#stage canvas'),
+                                           await box('#stage .sch-drawer')];
       if (name === 'desktop') {
         assert.ok(lib && aside, 'library and annotation column are shown');
-        assert.ok(lib.x + lib.width <= stage.x + 1 && stage.x + stage.width <= aside.x + 1, 'left to right');
-        assert.ok(stage.width > 600, `canvas column ${stage.width}px`);
+        assert.ok(lib.x + lib.width <= canvas.x + 1 && canvas.x + canvas.width <= aside.x + 1, 'left to right');
+        assert.ok(canvas.width > 600, `canvas column ${canvas.width}px`);
         await page.click('#toggle-library');
         assert.equal(await box('#library'), null, 'the library collapses');
         assert.ok((await box('#stage')).width > stage.width);
         await page.click('#toggle-library');
       } else {
-        assert.equal(aside, null, 'no annotation column on a phone');
+        assert.equal(aside, null, 'the annotation list starts closed on a phone');
         assert.equal(lib, null, 'the library starts collapsed on a phone');
         assert.ok(stage.width >= 370, `canvas ${stage.width}px wide`);
         await page.click('#toggle-library');

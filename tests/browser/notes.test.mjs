@@ -63,7 +63,7 @@ test('a note with non-ASCII text written from the toolbar is in the margin and s
     assert.equal(saved.quote.exact, quote);
     assert.equal(saved.note, NOTE);
     assert.deepEqual(saved.tags, ['diplomacy']);
-    await page.waitForFunction(() => /Annotation added/.test(
+    await page.waitForFunction(() => /Note saved|Highlight added|Annotation added/.test(
       window.Scholion.instances[0].canvas.canvas.getRootNode().querySelector('[aria-live]').textContent));
     await canvasOf(page, (c) => c.fontsReady());
     await settle(page);

@@ -2,7 +2,7 @@
 // canvas, keep a library of annotated documents in this browser, and move annotations in
 // and out. The first visit shows a sample article. Everything is loaded from this folder
 // and its parent with relative paths; once started, the page needs no network.
-import { mountCanvas } from '../scholion-canvas.mjs';
+import { mountAnnotator } from '../annotator.mjs';
 import { PREFIX } from '../storage.mjs';
 import * as library from './library.mjs';
 import { ACCEPT, formatBytes, plainTextRecord, readFile, readPaste } from './open.mjs';
@@ -310,12 +310,16 @@ async function openFirst() {
 const status = $('status');
 try {
   wireLayout();
-  canvas = await mountCanvas($('stage'), { base: '../', onChange: () => renderLibrary() });
+  // The canvas with the annotation list on its right (open from the start where there is
+  // room), the screen-reader mirror and the live region.
+  const annotator = await mountAnnotator($('stage'), { base: '../', onChange: () => renderLibrary() });
+  canvas = annotator.canvas;
+  if (matchMedia('(min-width: 1000px)').matches) annotator.showList(true);
   const embed = window.Scholion || {};
   // The embed's API (its HTML extraction) plus this page's canvas and state, for scripts
   // and tests.
   window.Scholion = Object.freeze({
-    ...embed, instances: [{ canvas }],
+    ...embed, instances: [{ canvas, annotator }],
     app: Object.freeze({ current: () => (current ? { id: current.id, title: current.record.title } : null) }),
   });
   wireOpening();
