@@ -33,7 +33,7 @@ sanitize: setup
 
 wasm: setup
 	emcmake cmake -S . -B $(BUILD)/wasm -DCMAKE_BUILD_TYPE=MinSizeRel >/dev/null
-	cmake --build $(BUILD)/wasm -j $(JOBS) --target scholion_web
+	cmake --build $(BUILD)/wasm -j $(JOBS) --target scholion_web scholion_app_web
 
 site: wasm
 	python3 scripts/build_site.py --wasm $(BUILD)/wasm/wasm --out $(BUILD)/site --shared $(SHARED)

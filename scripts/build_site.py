@@ -109,7 +109,11 @@ def subset_fonts(out: Path) -> None:
                                          encoding='utf-8')
 
 
-SHIPPED_JS = ['scholion.js', 'scholion-canvas.mjs', 'storage.mjs', 'scholion-core.mjs']
+# Every script the site ships at its top level: the embed, the annotator's modules, the
+# cores' glue.
+def shipped_js(out: Path) -> list[Path]:
+    return sorted([*out.glob('*.mjs'), *out.glob('*.js')])
+
 
 CSP = "script-src 'self' 'wasm-unsafe-eval'; style-src 'self'"
 
@@ -175,7 +179,7 @@ def main() -> int:
     out = args.out
     (out / 'examples/news').mkdir(parents=True, exist_ok=True)
     (out / 'app').mkdir(parents=True, exist_ok=True)
-    for name in ('scholion-core.mjs', 'scholion-core.wasm'):
+    for name in ('scholion-core.mjs', 'scholion-core.wasm', 'scholion-app-core.mjs', 'scholion-app-core.wasm'):
         shutil.copy2(args.wasm / name, out / name)
     for path in (ROOT / 'web').rglob('*'):
         if path.is_file():
@@ -184,7 +188,7 @@ def main() -> int:
             shutil.copy2(path, target)
     # What the embed downloads ships minified (terser, from npm; see scripts/minify.mjs).
     subprocess.run(['node', str(ROOT / 'scripts/minify.mjs')] +
-                   [str(out / name) for name in SHIPPED_JS], check=True)
+                   [str(path) for path in shipped_js(out)], check=True)
     subset_fonts(out)
     news = news_page(args.shared)
     (out / 'examples/news/index.html').write_text(news, encoding='utf-8')

@@ -2,7 +2,6 @@
 // backing store at CSS size × devicePixelRatio, and hands documents to the core.
 // The canvas draws only when something changed (see wasm/main.cpp).
 
-import createScholionCore from './scholion-core.mjs';
 import { AdapterDocumentStore, LocalDocumentStore } from './storage.mjs';
 
 // fonts/manifest.json (written by scripts/build_site.py) names the text face, loaded at
@@ -43,7 +42,8 @@ async function fetchBytes(url) {
  * (promise-based) instead of localStorage; `onChange(kind, annotation)` — the reader
  * added (0), updated (1) or removed (2) an annotation; `onOrphans(annotations)` —
  * annotations that could not be placed in a changed text; `onNoteRequested()` — the reader
- * pressed "Note" in the selection toolbar.
+ * pressed "Note" in the selection toolbar; `core` — which core module to run: 'scholion-core'
+ * (the embed's) or 'scholion-app-core' (adds Markdown opening and W3C/Hypothesis import).
  * The handle's addListener(fn) hears every change as one object, for the UI around the
  * canvas: {type: 'change', kind: 'add'|'update'|'delete', annotation, origin:
  * 'edit'|'undo'|'redo'}, {type: 'merge'} (storage or another tab brought annotations
@@ -53,7 +53,7 @@ async function fetchBytes(url) {
  */
 export async function mountCanvas(container, { base, label = 'Article with highlights', storage = null,
                                                onChange = () => {}, onOrphans = () => {},
-                                               onNoteRequested = () => {} } = {}) {
+                                               onNoteRequested = () => {}, core: coreName = 'scholion-core' } = {}) {
   if (typeof WebAssembly !== 'object') throw new Error('This browser cannot run WebAssembly.');
   if (!supportsWebGL2()) throw new Error('This browser has no WebGL 2, which the annotator needs.');
 
@@ -96,7 +96,8 @@ export async function mountCanvas(container, { base, label = 'Article with highl
   };
   container.addEventListener('keydown', onKeyOrigin, true);
   const [core, textFace] = await Promise.all([
-    createScholionCore({
+    // The core module: the embed's, or (core: 'scholion-app-core') the standalone page's.
+    import(new URL(`${coreName}.mjs`, baseUrl).href).then(({ default: createScholionCore }) => createScholionCore({
       locateFile: (file) => new URL(file, baseUrl).href,
       scholionCanvas: canvas,
       onAnnotationsChanged: (kind, json) => {
@@ -110,7 +111,7 @@ export async function mountCanvas(container, { base, label = 'Article with highl
       onExportRequested: () => download('w3c'),
       onNoteRequested: () => onNoteRequested(),
       onCopy: (text) => { lastCopied = text; },
-    }),
+    })),
     manifest.then((m) => fetchBytes(fontUrl(m.text))),
   ]);
   const { core: inCore, chunks: steps } = await manifest;

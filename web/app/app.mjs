@@ -312,7 +312,8 @@ try {
   wireLayout();
   // The canvas with the annotation list on its right (open from the start where there is
   // room), the screen-reader mirror and the live region.
-  const annotator = await mountAnnotator($('stage'), { base: '../', onChange: () => renderLibrary() });
+  const annotator = await mountAnnotator($('stage'), {
+    base: '../', core: 'scholion-app-core', onChange: () => renderLibrary() });
   canvas = annotator.canvas;
   if (matchMedia('(min-width: 1000px)').matches) annotator.showList(true);
   const embed = window.Scholion || {};
