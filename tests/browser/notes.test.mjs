@@ -4,6 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { start, open, waitForCanvas, settle, artifact, rangeOf } from './harness.mjs';
+import { decodePng } from './png.mjs';
 
 let env;
 before(async () => { env = await start(); });
@@ -73,6 +74,28 @@ test('a note with non-ASCII text written from the toolbar is in the margin and s
     assert.ok(cards[0].x > line.x + line.width, 'the card is right of the text');
     assert.ok(Math.abs(cards[0].y - line.y) < 40, `the card is level with its highlight (${cards[0].y} vs ${line.y})`);
     await page.screenshot({ path: artifact('note-margin-desktop.png') });
+
+    // Hovering the card emphasises its highlight (an outline), and hovering the highlight
+    // emphasises the card (a stronger border). Let go of the selection first: it would
+    // emphasise both already.
+    await canvasOf(page, (c) => c.select(0, 0));
+    await page.mouse.move(box.x + 5, box.y + 5);
+    await settle(page);
+    const shot = async () => decodePng(await page.screenshot());
+    const pixel = (img, x, y) => { const i = (Math.round(y) * img.width + Math.round(x)) * 4; return img.data[i] + img.data[i + 1] + img.data[i + 2]; };
+    const lineTop = { x: box.x + line.x + line.width / 2, y: box.y + line.y };
+    const cardEdge = { x: box.x + cards[0].x + cards[0].width / 2, y: box.y + cards[0].y + cards[0].height - 0.5 };
+    const calm = await shot();
+    await page.mouse.move(box.x + cards[0].x + cards[0].width / 2, box.y + cards[0].y + cards[0].height / 2);
+    await settle(page);
+    const overCard = await shot();
+    assert.ok(pixel(overCard, lineTop.x, lineTop.y) < pixel(calm, lineTop.x, lineTop.y) - 60,
+              'hovering the card outlines its highlight');
+    await page.mouse.move(box.x + line.x + 20, box.y + line.y + line.height / 2);
+    await settle(page);
+    const overText = await shot();
+    assert.ok(pixel(overText, cardEdge.x, cardEdge.y) < pixel(calm, cardEdge.x, cardEdge.y) - 60,
+              'hovering the highlight strengthens its card');
     assert.equal(await canvasOf(page, (c) => c.missingGlyphs()), '');
     await canvasOf(page, (c) => c.flush());
 
