@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <array>
+#include <set>
 #include <cmath>
 #include <string>
 
@@ -478,6 +479,7 @@ EMSCRIPTEN_KEEPALIVE const char* scholion_export(int format) {
 // afresh; those that cannot be placed become orphans: kept (and saved) with their
 // quote, never drawn on other text. Returns JSON:
 //   {"error": "" or the reason nothing changed, "moved": n, "orphaned": [annotation, …]}
+// ("orphaned": the new orphans; orphans already known, or deleted, are not repeated.)
 EMSCRIPTEN_KEEPALIVE const char* scholion_merge_storage(const char* json) {
   Json report = {{"error", ""}, {"moved", 0}, {"orphaned", Json::array()}};
   auto answer = [&](std::string error) {
@@ -503,6 +505,7 @@ EMSCRIPTEN_KEEPALIVE const char* scholion_merge_storage(const char* json) {
     orphans = std::move(read->annotations);
   }
   std::vector<Annotation> incoming = std::move(stored->annotations);
+  std::set<std::string> unplaced;  // ids that did not anchor in this text
   if (stored->document.fingerprint != g->reader.document()->fingerprint()) {
     const AnchorText text(*g->reader.document());
     std::vector<Annotation> placed;
@@ -510,7 +513,7 @@ EMSCRIPTEN_KEEPALIVE const char* scholion_merge_storage(const char* json) {
     for (std::size_t i = 0; i < results.size(); ++i) {
       Reanchored& r = results[i];
       if (!r.result.anchored()) {
-        report["orphaned"].push_back(storage_to_json(StoredDocument{{}, {r.annotation}, {}})["annotations"][0]);
+        unplaced.insert(r.annotation.id);
         orphans.push_back(std::move(r.annotation));
       } else {
         if (incoming[i].start != r.result.start || incoming[i].end != r.result.end) {
@@ -523,10 +526,19 @@ EMSCRIPTEN_KEEPALIVE const char* scholion_merge_storage(const char* json) {
   }
   auto merged = g->annotations->merge(std::move(incoming), stored->tombstones);
   if (!merged) return answer(merged.error().describe());
+  // Orphans deleted here (or in the copy merged in) left tombstones: they stay deleted.
+  const auto tombstones = g->annotations->tombstones();
   for (Annotation& o : orphans) {
     const bool known = std::any_of(g->orphans.begin(), g->orphans.end(),
                                    [&](const Annotation& k) { return k.id == o.id; });
-    if (!known && !g->annotations->find(o.id)) g->orphans.push_back(std::move(o));
+    const bool deleted = std::any_of(tombstones.begin(), tombstones.end(),
+                                     [&](const Tombstone& t) { return t.id == o.id && t.deleted >= o.modified; });
+    if (known || deleted || g->annotations->find(o.id)) continue;
+    // Reported: those that just failed to anchor, not those already known as orphans.
+    if (unplaced.count(o.id)) {
+      report["orphaned"].push_back(storage_to_json(StoredDocument{{}, {o}, {}})["annotations"][0]);
+    }
+    g->orphans.push_back(std::move(o));
   }
   return answer("");
 }

@@ -85,6 +85,9 @@ EMSCRIPTEN_KEEPALIVE int scholion_select_annotation(const char* id, int flash) {
 EMSCRIPTEN_KEEPALIVE int scholion_delete_orphan(const char* id) {
   const auto it = find_orphan(id);
   if (it == g->orphans.end()) return 0;
+  // A tombstone, saved with the others, keeps an older copy (another tab, a backup) from
+  // bringing it back.
+  (void)g->annotations->merge(std::vector<Annotation>{}, std::vector<Tombstone>{{it->id, now_ms()}});
   g->orphans.erase(it);
   request_frame();
   return 1;

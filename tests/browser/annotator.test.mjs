@@ -253,6 +253,11 @@ test('orphans: listed with quote and note, never in the text; deleted or attache
     await waitForLive(page, /deleted/);
     assert.deepEqual((await run(page, () => window.Scholion.instances[0].canvas.orphans())).map((o) => o.id),
                      ['22222222-2222-4222-8222-222222222222']);
+    // An older copy that still holds it (another tab, a backup) does not bring it back.
+    await run(page, (json) => window.Scholion.instances[0].canvas.importStorage(json),
+              JSON.stringify(PLANTED('https://news.example.org/2023/06/nato-stoltenberg-vucic')));
+    assert.deepEqual((await run(page, () => window.Scholion.instances[0].canvas.orphans())).map((o) => o.id),
+                     ['22222222-2222-4222-8222-222222222222'], 'a deleted orphan stays deleted');
 
     // Attach the first to a selection.
     const r = await rangeOf(page, 'refrain from escalatory actions');
