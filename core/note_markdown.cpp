@@ -70,7 +70,11 @@ class InlineParser {
     block.text = to_utf8(out_);
     for (uint32_t i = 0; i < out_.size();) {
       uint32_t j = i + 1;
-      while (j < out_.size() && styles_[j] == styles_[i]) ++j;
+      // Each tag is a span of its own, even right after another ("#a#b" is not one tag).
+      while (j < out_.size() && styles_[j] == styles_[i] &&
+             !(styles_[i] == NoteStyle::tag && out_[j] == U'#')) {
+        ++j;
+      }
       if (styles_[i] != NoteStyle::plain) block.spans.push_back({i, j, styles_[i]});
       i = j;
     }
@@ -286,13 +290,15 @@ class InlineParser {
       return kNone;
     }
     uint32_t end = std::min(next_space_[i], limit);
+    // Parentheses are counted once; dropping a trailing ")" updates the count. O(length).
+    auto balance = std::count(src_.begin() + i, src_.begin() + end, U'(') -
+                   std::count(src_.begin() + i, src_.begin() + end, U')');
     for (;;) {  // trailing punctuation belongs to the sentence
       if (end <= body) return kNone;
       const char32_t last = src_[end - 1];
       if (last == ')') {
-        const auto opens = std::count(src_.begin() + i, src_.begin() + end, U'(');
-        const auto closes = std::count(src_.begin() + i, src_.begin() + end, U')');
-        if (closes <= opens) break;
+        if (balance >= 0) break;  // closes one opened inside the URL
+        ++balance;
       } else if (std::u32string_view(U".,;:!?'\"*>").find(last) == std::u32string_view::npos) {
         break;
       }

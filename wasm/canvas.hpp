@@ -4,6 +4,7 @@
 
 #include <emscripten/html5.h>
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -45,6 +46,8 @@ struct Canvas {
   std::optional<AnnotationSet> annotations;  // of the shown document
   std::optional<ReaderState> state;          // selection and commands over them
   std::vector<Annotation> orphans;           // could not be placed in this text: kept
+  // Orphans attached to text, as they were: undoing the attach makes them orphans again.
+  std::map<std::string, Annotation> attached_orphans;
 
   // Frames
   bool frame_requested = false;
@@ -118,6 +121,11 @@ bool point_on_ui(float x, float y);  // over the toolbar, the chooser or the not
 bool pick_annotations_at(uint32_t position, float x, float y);
 void close_chooser();
 void draw_chooser();
+// Keeps `orphan` among the orphans unless it is one already, is live, or was deleted
+// after its last change (a tombstone). True if it was added.
+bool keep_orphan(Annotation orphan);
+// Lets go of orphans that have become live (attached in another tab, imported).
+void drop_live_orphans();
 uint64_t random64();
 Timestamp now_ms();
 void notify_selection_if_changed();  // ui_exports.cpp

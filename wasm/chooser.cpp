@@ -6,6 +6,7 @@
 
 #include <imgui.h>
 
+#include "core/grapheme_clusters.hpp"
 #include "core/utf8.hpp"
 #include "wasm/canvas.hpp"
 
@@ -17,15 +18,12 @@ constexpr std::array<ImU32, 5> kDot = {
     IM_COL32(0x2E, 0x8F, 0xE0, 0xFF), IM_COL32(0xE0, 0x4C, 0x86, 0xFF),
     IM_COL32(0x84, 0x5E, 0xF7, 0xFF)};
 
-// The first `limit` code points of a quote, with an ellipsis when cut.
-std::string excerpt(const std::string& quote, std::size_t limit) {
-  std::size_t bytes = 0, count = 0;
-  while (bytes < quote.size() && count < limit) {
-    bytes += utf8_sequence_length(static_cast<unsigned char>(quote[bytes]));
-    ++count;
-  }
-  if (bytes >= quote.size()) return quote;
-  return quote.substr(0, bytes) + "…";
+// About the first `limit` code points of a quote, cut at a grapheme boundary (never
+// inside 🇷🇸), with an ellipsis when cut.
+std::string excerpt(const std::string& quote, uint32_t limit) {
+  const std::u32string text = to_utf32(quote);
+  if (text.size() <= limit) return quote;
+  return to_utf8(std::u32string_view(text).substr(0, prev_grapheme_boundary(text, limit + 1))) + "…";
 }
 
 }  // namespace
@@ -90,7 +88,8 @@ void draw_chooser() {
     if (ImGui::Selectable("##row", selected == a, 0, ImVec2(0, row))) chosen = id;
     const ImVec2 end(at.x + ImGui::GetContentRegionAvail().x, at.y + row);
     ImDrawList* list = ImGui::GetWindowDrawList();
-    list->AddCircleFilled(ImVec2(at.x + 9 * s, at.y + row / 2), 5 * s, kDot[static_cast<std::size_t>(a->color)]);
+    list->AddCircleFilled(ImVec2(at.x + 9 * s, at.y + row / 2), 5 * s,
+                          kDot[std::min<std::size_t>(static_cast<std::size_t>(a->color), kDot.size() - 1)]);
     list->AddText(ImVec2(at.x + 22 * s, at.y + 4 * s), ImGui::GetColorU32(ImGuiCol_Text), label.c_str());
     c.items.emplace_back(at, end);
     ImGui::PopID();

@@ -142,11 +142,8 @@ EMSCRIPTEN_KEEPALIVE const char* scholion_import_annotations(int format, const c
     report["error"] = merged.error().describe();
     return answer(report);
   }
-  for (Annotation& o : orphans) {
-    const bool known = std::any_of(g->orphans.begin(), g->orphans.end(),
-                                   [&](const Annotation& k) { return k.id == o.id; });
-    if (!known) g->orphans.push_back(std::move(o));
-  }
+  drop_live_orphans();
+  for (Annotation& o : orphans) keep_orphan(std::move(o));
   report["placed"] = placed_count;
   report["orphaned"] = orphans.size();
   report["orphans"] = std::move(reasons);

@@ -59,18 +59,33 @@ const char* fail(std::string message) {
   return g->last_error.c_str();
 }
 
+// Undo of an attach makes the annotation an orphan again, redo attaches it again.
+void follow_attached_orphans(const ChangeEvent& e) {
+  const auto it = g->attached_orphans.find(e.annotation.id);
+  if (it == g->attached_orphans.end()) return;
+  if (e.origin == ChangeOrigin::undo && e.kind == ChangeKind::removed) {
+    Annotation orphan = it->second;
+    orphan.modified = now_ms() + 1;  // newer than the tombstone the undo just left
+    keep_orphan(std::move(orphan));
+  } else if (e.origin == ChangeOrigin::redo && e.kind == ChangeKind::added) {
+    drop_live_orphans();
+  }
+}
+
 // Shows a new document: its annotations start empty (storage brings them in).
 const char* show(Result<Document> doc) {
   if (!doc) return fail(doc.error().describe());
   g->fonts.want_glyphs(doc->text());
   g->state.reset();
   g->orphans.clear();
+  g->attached_orphans.clear();
   g->margin.invalidate();
   g->hovered.clear();
   g->reader.set_document(*doc);
   g->annotations.emplace(now_ms, doc->length());
   g->annotations->subscribe([](const ChangeEvent& e) {
     g->margin.invalidate();
+    follow_attached_orphans(e);
     request_frame();
     // Merges bring in what storage (or another tab) already holds: nothing to save or
     // to announce. The reader's own changes, undo and redo are saved and announced.
@@ -113,6 +128,20 @@ void request_frame(int extra) {
     g->frame_requested = true;
     emscripten_request_animation_frame(on_animation_frame, nullptr);
   }
+}
+
+bool keep_orphan(Annotation orphan) {
+  const auto same = [&](const Annotation& k) { return k.id == orphan.id; };
+  if (std::any_of(g->orphans.begin(), g->orphans.end(), same) || g->annotations->find(orphan.id)) return false;
+  for (const Tombstone& t : g->annotations->tombstones()) {
+    if (t.id == orphan.id && t.deleted >= orphan.modified) return false;
+  }
+  g->orphans.push_back(std::move(orphan));
+  return true;
+}
+
+void drop_live_orphans() {
+  std::erase_if(g->orphans, [](const Annotation& o) { return g->annotations->find(o.id) != nullptr; });
 }
 
 bool point_on_ui(float x, float y) {
@@ -527,18 +556,13 @@ EMSCRIPTEN_KEEPALIVE const char* scholion_merge_storage(const char* json) {
   auto merged = g->annotations->merge(std::move(incoming), stored->tombstones);
   if (!merged) return answer(merged.error().describe());
   // Orphans deleted here (or in the copy merged in) left tombstones: they stay deleted.
-  const auto tombstones = g->annotations->tombstones();
+  // Reported: those that just failed to anchor, not those already known as orphans.
+  drop_live_orphans();
   for (Annotation& o : orphans) {
-    const bool known = std::any_of(g->orphans.begin(), g->orphans.end(),
-                                   [&](const Annotation& k) { return k.id == o.id; });
-    const bool deleted = std::any_of(tombstones.begin(), tombstones.end(),
-                                     [&](const Tombstone& t) { return t.id == o.id && t.deleted >= o.modified; });
-    if (known || deleted || g->annotations->find(o.id)) continue;
-    // Reported: those that just failed to anchor, not those already known as orphans.
-    if (unplaced.count(o.id)) {
-      report["orphaned"].push_back(storage_to_json(StoredDocument{{}, {o}, {}})["annotations"][0]);
+    const bool fresh = unplaced.count(o.id) > 0;
+    if (keep_orphan(o) && fresh) {
+      report["orphaned"].push_back(storage_to_json(StoredDocument{{}, {std::move(o)}, {}})["annotations"][0]);
     }
-    g->orphans.push_back(std::move(o));
   }
   return answer("");
 }

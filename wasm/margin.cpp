@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstdint>
 
 #include "core/margin_layout.hpp"
 #include "core/note_markdown.hpp"
@@ -130,17 +131,24 @@ void Margin::draw(ImDrawList* list, Reader& reader, const AnnotationSet& set, Fo
 
     const float x0 = min.x + kEdgeCss * s + kPadCss * s;
     const float y0 = min.y + kPadCss * s;
+    // One cursor per block walks its text and its (sorted) spans across its lines.
+    std::size_t block_index = SIZE_MAX, at = 0;
+    uint32_t cp_index = 0;
+    std::vector<NoteSpan>::const_iterator span;
     for (const NoteLine& line : card.text.lines) {
       const NoteBlock& block = card.blocks[line.block];
+      if (line.block != block_index) {
+        block_index = line.block;
+        at = 0;
+        cp_index = 0;
+        span = block.spans.begin();
+      }
       const float ly = std::round(y0 + line.y + (card.text.line_height - size) / 2);
+      if (ly > reader.viewport_height() || ly + size < 0) continue;  // off screen
       if (line.first_of_block && !block.marker.empty()) {
         list->AddText(font, size, ImVec2(x0, ly), kMarker, block.marker.c_str());
       }
-      // Styles by code point: spans are sorted, so one cursor walks them.
       float x = x0 + line.x;
-      std::size_t at = 0;
-      uint32_t cp_index = 0;
-      auto span = block.spans.begin();
       while (at < block.text.size() && cp_index < line.end) {
         const char32_t cp = next_code_point(block.text, at);
         const uint32_t i = cp_index++;

@@ -87,7 +87,8 @@ EMSCRIPTEN_KEEPALIVE int scholion_delete_orphan(const char* id) {
   if (it == g->orphans.end()) return 0;
   // A tombstone, saved with the others, keeps an older copy (another tab, a backup) from
   // bringing it back.
-  (void)g->annotations->merge(std::vector<Annotation>{}, std::vector<Tombstone>{{it->id, now_ms()}});
+  (void)g->annotations->merge(std::vector<Annotation>{},
+                              std::vector<Tombstone>{{it->id, std::max(now_ms(), it->modified)}});
   g->orphans.erase(it);
   request_frame();
   return 1;
@@ -109,16 +110,8 @@ EMSCRIPTEN_KEEPALIVE const char* scholion_attach_orphan(const char* id) {
     return answer(attached.error().describe());
   }
   // Undoing the attach makes it an orphan again (it lost its place, not its note);
-  // redoing attaches it again.
-  g->annotations->subscribe([orphan](const ChangeEvent& e) {
-    if (e.annotation.id != orphan.id) return;
-    const auto listed = find_orphan(orphan.id.c_str());
-    if (e.origin == ChangeOrigin::undo && e.kind == ChangeKind::removed && listed == g->orphans.end()) {
-      g->orphans.push_back(orphan);
-    } else if (e.origin == ChangeOrigin::redo && e.kind == ChangeKind::added && listed != g->orphans.end()) {
-      g->orphans.erase(listed);
-    }
-  });
+  // redoing attaches it again (main.cpp, follow_attached_orphans).
+  g->attached_orphans[orphan.id] = orphan;
   request_frame();
   return answer("");
 }

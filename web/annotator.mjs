@@ -149,10 +149,12 @@ export async function mountAnnotator(container, options = {}) {
     }, 60);
   };
 
+  // The mirror's DOM selection follows the canvas only while the reader is in the
+  // annotator (and not typing): the host page's own selection is never taken.
   const isOwnFocus = () => {
     const a = deepActive(doc);
-    return !a || a === canvas.canvas || a === doc.body ||
-      !(a.matches('input,textarea,select,[contenteditable]:not([contenteditable=false])'));
+    return !!a && wrap.contains(a) &&
+      !a.matches('input,textarea,select,[contenteditable]:not([contenteditable=false])');
   };
   const mirror = mountMirror(wrap, canvas, { idPrefix, isOwnFocus });
   // Notes are written in a <textarea> over the canvas (a bottom sheet on phones); the

@@ -34,11 +34,12 @@ function adoptStyles(root) {
   if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
 }
 
-// "#history, Vučić  notes" → ["history", "vučić", "notes"]: commas or spaces separate.
+// "#history, Vučić  notes" → ["history", "Vučić", "notes"]: commas or spaces separate; the
+// core lower-cases them.
 export function parseTags(text) {
   const tags = [];
   for (const raw of text.split(/[\s,]+/)) {
-    const tag = raw.replace(/^#+/, '').toLowerCase();
+    const tag = raw.replace(/^#+/, '');
     if (tag && !tags.includes(tag)) tags.push(tag);
   }
   return tags;
@@ -66,14 +67,18 @@ export function createNoteEditor(container, canvas, { announce = () => {} } = {}
         : true;
       if (changed) {
         try {
-          canvas.saveNote(target.annotation?.id || '', note, parseTags(tags.value));
+          canvas.saveNote(target.annotation?.id || '', note, parseTags(tags.value), target);
         } catch (error) {
           problem = `The note could not be saved: ${error.message}`;
         }
       }
     }
+    // Back to the canvas, unless the reader has moved on to something else.
+    const root = box.getRootNode();
+    const active = root.activeElement;
+    const returnFocus = !active || box.contains(active) || active === document.body;
     box.remove();
-    canvas.canvas.focus({ preventScroll: true });
+    if (returnFocus) canvas.canvas.focus({ preventScroll: true });
     if (problem) announce(problem);
   };
 
@@ -85,10 +90,14 @@ export function createNoteEditor(container, canvas, { announce = () => {} } = {}
     }
     const sel = canvas.selection();
     if (!sel) return false;
-    const annotation = sel.annotation ? canvas.annotations().find((a) => a.id === sel.annotation) : null;
-    if (!annotation && sel.anchor === sel.head) return false;
-    const from = annotation ? annotation.start : Math.min(sel.anchor, sel.head);
-    const to = annotation ? annotation.end : Math.max(sel.anchor, sel.head);
+    // The selected annotation, or one that covers exactly the selected text: its note is
+    // edited rather than a second one begun over it.
+    const [lo, hi] = [Math.min(sel.anchor, sel.head), Math.max(sel.anchor, sel.head)];
+    const annotation = canvas.annotations().find((a) => (sel.annotation ? a.id === sel.annotation
+                                                                         : a.start === lo && a.end === hi)) || null;
+    if (!annotation && lo === hi) return false;
+    const from = annotation ? annotation.start : lo;
+    const to = annotation ? annotation.end : hi;
 
     const box = document.createElement('div');
     box.className = 'scholion-note';
@@ -147,7 +156,10 @@ export function createNoteEditor(container, canvas, { announce = () => {} } = {}
     });
     // Leaving the editor (a click elsewhere, Tab out) saves, as a margin note should.
     box.addEventListener('focusout', (e) => {
-      if (!box.contains(e.relatedTarget)) setTimeout(() => { if (editor?.box === box && !box.contains(box.getRootNode().activeElement)) close(true); });
+      if (box.contains(e.relatedTarget)) return;
+      setTimeout(() => {  // after the focus has settled: a click inside may land late
+        if (editor?.box === box && !box.contains(box.getRootNode().activeElement)) close(true);
+      });
     });
     cancel.addEventListener('click', () => close(false));
     save.addEventListener('click', () => close(true));

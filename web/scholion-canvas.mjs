@@ -95,7 +95,7 @@ export async function mountCanvas(container, { base, label = 'Article with highl
     setTimeout(() => { changeOrigin = 'edit'; });
   };
   container.addEventListener('keydown', onKeyOrigin, true);
-  const [core, textFace] = await Promise.all([
+  const loading = Promise.all([
     // The core module: the embed's, or (core: 'scholion-app-core') the standalone page's.
     import(new URL(`${coreName}.mjs`, baseUrl).href).then(({ default: createScholionCore }) => createScholionCore({
       locateFile: (file) => new URL(file, baseUrl).href,
@@ -114,6 +114,11 @@ export async function mountCanvas(container, { base, label = 'Article with highl
     })),
     manifest.then((m) => fetchBytes(fontUrl(m.text))),
   ]);
+  const [core, textFace] = await loading.catch((error) => {
+    container.removeEventListener('keydown', onKeyOrigin, true);
+    canvas.remove();
+    throw error;
+  });
   const { core: inCore, chunks: steps } = await manifest;
   const chunks = [];  // [lo, hi] per chunk
   for (let i = 0, last = 0; i + 1 < steps.length; i += 2) {
@@ -287,11 +292,13 @@ export async function mountCanvas(container, { base, label = 'Article with highl
     annotations: () => JSON.parse(core.UTF8ToString(core._scholion_annotations_json())),
     /**
      * Saves a note (light Markdown) and tags on annotation `id`, or, with id '', on the
-     * selection as a new highlight in the last colour — one undo step either way. An
-     * empty note leaves a plain highlight. Returns the annotation; throws with the reason.
+     * selection (or `range` {from, to}, code points) as a new highlight in the last colour —
+     * one undo step either way. An empty note leaves a plain highlight. Returns the
+     * annotation; throws with the reason.
      */
-    saveNote(id, note, tags = []) {
+    saveNote(id, note, tags = [], range = null) {
       wantNoteGlyphs(note);
+      if (!id && range) core._scholion_select(range.from, range.to);  // where the note was begun
       const saved = JSON.parse(withStrings([id, note, JSON.stringify(tags)],
         (i, n, t) => core.UTF8ToString(core._scholion_save_note(i, n, t))));
       if (saved.error) throw new Error(saved.error);
@@ -398,8 +405,11 @@ export async function mountCanvas(container, { base, label = 'Article with highl
       const report = JSON.parse(withStrings([json], (j) => core.UTF8ToString(
         core._scholion_import_annotations(format === 'w3c' ? 0 : 1, j, core.lengthBytesUTF8(json)))));
       if (report.error) throw new Error(report.error);
+      wantNoteGlyphs(core.UTF8ToString(core._scholion_notes_text()));
       store?.changed();
       store?.flush();
+      emit({ type: 'merge' });
+      if (report.orphaned) emit({ type: 'orphans', orphans: orphansNow(), added: [] });
       return report;
     },
     /** Writes the annotations to storage now, changed or not (after importStorage); true when stored. */

@@ -151,6 +151,49 @@ test('editing a note: a change is saved on blur, Escape keeps the old text, an e
   }
 });
 
+test('a new note left by a click elsewhere on the canvas is kept on the text it was begun on', async () => {
+  const { page, context, errors } = await open(env, NEWS, { width: 1400, height: 900 });
+  try {
+    await waitForCanvas(page);
+    const r = await selectQuote(page, 'peacekeepers');
+    await page.keyboard.press('n');
+    await page.keyboard.insertText('written, then clicked away');
+    const elsewhere = await canvasOf(page, (c, x) => {
+      const box = c.canvas.getBoundingClientRect();
+      const q = c.rangeRect(x.start, x.end);
+      return { x: box.left + q.x + 4, y: box.top + q.y + q.height / 2 };
+    }, await rangeOf(page, 'northern Kosovo'));
+    await page.mouse.click(elsewhere.x, elsewhere.y);  // the selection moves before the editor saves
+    await page.waitForFunction(() => window.Scholion.instances[0].canvas.annotationCount() === 1);
+    const [saved] = await canvasOf(page, (c) => c.annotations());
+    assert.deepEqual([saved.start, saved.end, saved.note], [r.start, r.end, 'written, then clicked away']);
+    assert.equal(await editorOpen(page), null);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('N on text that is exactly an existing highlight edits its note instead of starting another', async () => {
+  const { page, context, errors } = await open(env, NEWS, { width: 1400, height: 900 });
+  try {
+    await waitForCanvas(page);
+    const r = await rangeOf(page, 'peacekeepers');
+    await canvasOf(page, (c, x) => c.highlight(x.start, x.end, 'pink'), r);
+    const [a] = await canvasOf(page, (c) => c.annotations());
+    await canvasOf(page, (c, id) => c.saveNote(id, 'the old note'), a.id);
+    await selectQuote(page, 'peacekeepers');  // a fresh drag over the same words
+    assert.equal((await canvasOf(page, (c) => c.selection())).annotation, null);
+    await page.keyboard.press('n');
+    assert.equal((await editorOpen(page)).value, 'the old note');
+    await page.keyboard.press('Escape');
+    assert.equal(await canvasOf(page, (c) => c.annotationCount()), 1);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
 test('on a phone (touch): long-press a word, Note in the toolbar opens a bottom sheet, Save keeps the note', async () => {
   const context = await env.browser.newContext({ viewport: { width: 375, height: 740 }, hasTouch: true, isMobile: true,
                                                  deviceScaleFactor: 2 });

@@ -227,5 +227,20 @@ TEST(NoteTags, UnicodeLowerCasing) {
   EXPECT_FALSE(is_letter_or_number(0x1F1F7));
 }
 
+TEST(NoteMarkdown, AUrlFollowedByManyClosingParenthesesIsReadInLinearTime) {
+  std::string note = "see https://example.org/a_(b)";
+  note += std::string(100000, ')');
+  const std::vector<NoteBlock> blocks = parse_note_markdown(note);
+  ASSERT_EQ(blocks.size(), 1u);
+  ASSERT_EQ(blocks[0].spans.size(), 1u);
+  EXPECT_EQ(blocks[0].spans[0].style, NoteStyle::link_url);
+  EXPECT_EQ(blocks[0].spans[0].start, 4u);
+  EXPECT_EQ(blocks[0].spans[0].end, 4u + 25u);  // "https://example.org/a_(b)": its own ")" only
+}
+
+TEST(NoteTags, TagsRightAfterEachOtherStaySeparate) {
+  EXPECT_EQ(note_tags("#a*#b*"), (std::vector<std::string>{"a", "b"}));
+}
+
 }  // namespace
 }  // namespace scholion
