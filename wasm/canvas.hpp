@@ -25,7 +25,7 @@ void scholion_gl_begin(int width, int height);
 void scholion_gl_buffers(const void* vertices, int vertex_bytes, const void* indices, int index_bytes);
 void scholion_gl_draw(int x0, int y0, int x1, int y1, int count, int first);
 void scholion_canvas_origin(double* left, double* top);
-void scholion_js_annotations_changed(int kind, const char* annotation_json);
+void scholion_js_annotations_changed(int kind, int origin, const char* annotation_json);
 void scholion_js_export_requested();
 void scholion_js_copy(const char* text);
 void scholion_js_note_requested();

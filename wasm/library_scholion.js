@@ -94,10 +94,10 @@ mergeInto(LibraryManager.library, {
 
 mergeInto(LibraryManager.library, {
   // Tells the page's script that the reader changed an annotation: kind 0 added,
-  // 1 updated, 2 removed (ChangeKind), with the annotation as stored JSON. The page
-  // saves (debounced) and tells the publisher.
-  scholion_js_annotations_changed: function (kind, json) {
-    if (Module['onAnnotationsChanged']) Module['onAnnotationsChanged'](kind, UTF8ToString(json));
+  // 1 updated, 2 removed (ChangeKind), by origin 0 an edit, 1 undo, 2 redo (ChangeOrigin),
+  // with the annotation as stored JSON. The page saves (debounced) and tells the publisher.
+  scholion_js_annotations_changed: function (kind, origin, json) {
+    if (Module['onAnnotationsChanged']) Module['onAnnotationsChanged'](kind, origin, UTF8ToString(json));
   },
   // The reader asked to write or edit a note on the selection ("Note" in the toolbar);
   // the page opens its editor over the canvas.

@@ -93,7 +93,7 @@ const char* show(Result<Document> doc) {
     StoredDocument one;
     one.annotations.push_back(e.annotation);
     const std::string json = dump_json(storage_to_json(one)["annotations"][0]);
-    scholion_js_annotations_changed(static_cast<int>(e.kind), json.c_str());
+    scholion_js_annotations_changed(static_cast<int>(e.kind), static_cast<int>(e.origin), json.c_str());
   });
   g->state.emplace(*doc, *g->annotations, random64);
   request_frame();

@@ -80,31 +80,17 @@ export async function mountCanvas(container, { base, label = 'Article with highl
       try { fn(event); } catch (error) { console.error(error); }
     }
   };
-  // Undo and redo reach the core from the keyboard too: a key press that is one of
-  // them marks the changes it causes (the capture phase runs before the core's handler).
-  let changeOrigin = 'edit';
-  const withOrigin = (origin, fn) => {
-    changeOrigin = origin;
-    try { return fn(); } finally { changeOrigin = 'edit'; }
-  };
-  const onKeyOrigin = (e) => {
-    if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
-    const key = e.key.toLowerCase();
-    if (key !== 'z' && key !== 'y') return;
-    changeOrigin = key === 'y' || e.shiftKey ? 'redo' : 'undo';
-    setTimeout(() => { changeOrigin = 'edit'; });
-  };
-  container.addEventListener('keydown', onKeyOrigin, true);
   const loading = Promise.all([
     // The core module: the embed's, or (core: 'scholion-app-core') the standalone page's.
     import(new URL(`${coreName}.mjs`, baseUrl).href).then(({ default: createScholionCore }) => createScholionCore({
       locateFile: (file) => new URL(file, baseUrl).href,
       scholionCanvas: canvas,
-      onAnnotationsChanged: (kind, json) => {
+      onAnnotationsChanged: (kind, origin, json) => {
         store?.changed();
         const annotation = JSON.parse(json);
         onChange(kind, annotation);
-        emit({ type: 'change', kind: ['add', 'update', 'delete'][kind], annotation, origin: changeOrigin });
+        emit({ type: 'change', kind: ['add', 'update', 'delete'][kind], annotation,
+               origin: ['edit', 'undo', 'redo'][origin] });
       },
       onSelectionChanged: (anchor, head, annotation) =>
         emit({ type: 'selection', anchor, head, annotation: annotation || null }),
@@ -115,7 +101,6 @@ export async function mountCanvas(container, { base, label = 'Article with highl
     manifest.then((m) => fetchBytes(fontUrl(m.text))),
   ]);
   const [core, textFace] = await loading.catch((error) => {
-    container.removeEventListener('keydown', onKeyOrigin, true);
     canvas.remove();
     throw error;
   });
@@ -318,8 +303,8 @@ export async function mountCanvas(container, { base, label = 'Article with highl
     scrollToPosition: (cp) => core._scholion_scroll_to_position(cp),
     /** The message shown over the canvas (storage problems), or null. */
     notice: () => notice,
-    undo: () => withOrigin('undo', () => core._scholion_undo()),
-    redo: () => withOrigin('redo', () => core._scholion_redo()),
+    undo: () => core._scholion_undo(),
+    redo: () => core._scholion_redo(),
     annotationCount: () => core._scholion_annotation_count(),
     /** The annotations as 'w3c' (JSON-LD), 'markdown' or 'storage' JSON. */
     export: exportAs,
@@ -341,7 +326,6 @@ export async function mountCanvas(container, { base, label = 'Article with highl
     documentSummary: () => JSON.parse(core.UTF8ToString(core._scholion_document_summary())),
     destroy() {
       listeners.clear();
-      container.removeEventListener('keydown', onKeyOrigin, true);
       store?.destroy();
       observer.disconnect();
       dprQuery?.removeEventListener('change', onDprChange);
