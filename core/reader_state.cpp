@@ -5,6 +5,7 @@
 #include <tuple>
 
 #include "core/grapheme_clusters.hpp"
+#include "core/import_resolution.hpp"
 #include "core/note_markdown.hpp"
 #include "core/utf8.hpp"
 #include "core/word_boundaries.hpp"
@@ -280,20 +281,26 @@ std::string ReaderState::quote_with_citation() const {
 
 // --- Highlights ------------------------------------------------------------------------
 
-Result<Annotation> ReaderState::highlight(Color color) {
-  last_color_ = color;
-  const TextOffsets& offsets = doc_.offsets();
-  uint32_t from = sel_.from();
-  uint32_t to = sel_.to();
-  while (from < to && is_edge_space(code_point_at(doc_, from))) ++from;
-  while (to > from && is_edge_space(code_point_at(doc_, to - 1))) --to;
+// The selection [from, to) with whitespace trimmed from both ends, widened back to whole
+// grapheme clusters; an error naming `what` when nothing (or only whitespace) is selected.
+static Result<SnappedRange> trimmed_selection(const Document& doc, uint32_t from, uint32_t to, const char* what) {
+  const uint32_t from0 = from, to0 = to;
+  while (from < to && is_edge_space(code_point_at(doc, from))) ++from;
+  while (to > from && is_edge_space(code_point_at(doc, to - 1))) --to;
   if (from == to) {
-    return make_error(sel_.empty() ? "nothing is selected to highlight"
-                                   : "the selection [" + std::to_string(sel_.from()) + ", " +
-                                         std::to_string(sel_.to()) + ") holds only whitespace");
+    return make_error(from0 == to0 ? std::string("nothing is selected to ") + what
+                                   : "the selection [" + std::to_string(from0) + ", " + std::to_string(to0) +
+                                         ") holds only whitespace");
   }
   // Trimming a space may have cut a cluster (a space with a combining mark): widen back.
-  const SnappedRange range = snap_to_graphemes(offsets, from, to);
+  return snap_to_graphemes(doc.offsets(), from, to);
+}
+
+Result<Annotation> ReaderState::highlight(Color color) {
+  last_color_ = color;
+  auto trimmed = trimmed_selection(doc_, sel_.from(), sel_.to(), "highlight");
+  if (!trimmed) return trimmed.error();
+  const SnappedRange range = *trimmed;
 
   const Annotation* same = nullptr;
   const Annotation* selected = selected_annotation();
@@ -320,11 +327,7 @@ Result<Annotation> ReaderState::highlight(Color color) {
     a.start = range.start;
     a.end = range.end;
     a.color = color;
-    const uint32_t context_start = range.start > kQuoteContextCodePoints ? range.start - kQuoteContextCodePoints : 0;
-    const uint32_t context_end = std::min(doc_.length(), range.end + kQuoteContextCodePoints);
-    a.quote.exact = std::string(offsets.slice(range.start, range.end));
-    a.quote.prefix = std::string(offsets.slice(context_start, range.start));
-    a.quote.suffix = std::string(offsets.slice(range.end, context_end));
+    a.quote = quote_from_document(doc_, range.start, range.end, kQuoteContextCodePoints);
     return set_->add(std::move(a));
   }();
   set_->end_group();
@@ -383,25 +386,12 @@ Result<Annotation> ReaderState::attach(const Annotation& orphan) {
   if (set_->find(orphan.id)) {
     return make_error("annotation id " + orphan.id + " is already placed in the text");
   }
-  uint32_t from = sel_.from();
-  uint32_t to = sel_.to();
-  while (from < to && is_edge_space(code_point_at(doc_, from))) ++from;
-  while (to > from && is_edge_space(code_point_at(doc_, to - 1))) --to;
-  if (from == to) {
-    return make_error(sel_.empty() ? "nothing is selected to attach the annotation to"
-                                   : "the selection [" + std::to_string(sel_.from()) + ", " +
-                                         std::to_string(sel_.to()) + ") holds only whitespace");
-  }
-  const TextOffsets& offsets = doc_.offsets();
-  const SnappedRange range = snap_to_graphemes(offsets, from, to);
+  auto range = trimmed_selection(doc_, sel_.from(), sel_.to(), "attach the annotation to");
+  if (!range) return range.error();
   Annotation a = orphan;
-  a.start = range.start;
-  a.end = range.end;
-  const uint32_t context_start = range.start > kQuoteContextCodePoints ? range.start - kQuoteContextCodePoints : 0;
-  const uint32_t context_end = std::min(doc_.length(), range.end + kQuoteContextCodePoints);
-  a.quote.exact = std::string(offsets.slice(range.start, range.end));
-  a.quote.prefix = std::string(offsets.slice(context_start, range.start));
-  a.quote.suffix = std::string(offsets.slice(range.end, context_end));
+  a.start = range->start;
+  a.end = range->end;
+  a.quote = quote_from_document(doc_, range->start, range->end, kQuoteContextCodePoints);
   set_->begin_group();
   Result<Annotation> result = set_->add(std::move(a));
   set_->end_group();
