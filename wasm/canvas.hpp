@@ -126,6 +126,8 @@ void draw_chooser();
 bool keep_orphan(Annotation orphan);
 // Lets go of orphans that have become live (attached in another tab, imported).
 void drop_live_orphans();
+// Hands a string to JavaScript: the pointer stays valid until the next such call.
+const char* hand_over(std::string text);
 uint64_t random64();
 Timestamp now_ms();
 void notify_selection_if_changed();  // ui_exports.cpp

@@ -20,8 +20,7 @@ namespace scholion::web {
 namespace {
 
 const char* answer(Json out) {
-  g->scratch = dump_json(out);
-  return g->scratch.c_str();
+  return hand_over(dump_json(out));
 }
 
 // Runs of ASCII whitespace as one space, as normalize_block_text does inside a block
@@ -57,8 +56,7 @@ extern "C" {
 // "" when bytes [data, data + size) are valid UTF-8, else the reason with the byte offset.
 EMSCRIPTEN_KEEPALIVE const char* scholion_check_utf8(const char* data, int size) {
   auto valid = validate_utf8(std::string_view(data, static_cast<std::size_t>(size)));
-  g->scratch = valid ? "" : valid.error().describe();
-  return g->scratch.c_str();
+  return hand_over(valid ? "" : valid.error().describe());
 }
 
 // A Markdown file as {"error": "", "title": first heading or "", "blocks": [{kind, level,

@@ -33,6 +33,11 @@ Canvas* g = nullptr;
 
 Timestamp now_ms() { return static_cast<Timestamp>(emscripten_date_now()); }
 
+const char* hand_over(std::string text) {
+  g->scratch = std::move(text);
+  return g->scratch.c_str();
+}
+
 uint64_t random64() {
   uint64_t v = 0;
   getentropy(&v, sizeof v);  // crypto.getRandomValues underneath
@@ -439,15 +444,13 @@ EMSCRIPTEN_KEEPALIVE const char* scholion_selection_json() {
   const Annotation* selected = g->state->selected_annotation();
   Json out = {{"anchor", sel.anchor}, {"head", sel.head}, {"text", g->state->selected_text()},
               {"annotation", selected ? Json(selected->id) : Json(nullptr)}};
-  g->scratch = dump_json(out);
-  return g->scratch.c_str();
+  return hand_over(dump_json(out));
 }
 
 // Every annotation as JSON (storage form), for tests and the publisher's API.
 EMSCRIPTEN_KEEPALIVE const char* scholion_annotations_json() {
   if (!g->annotations) return "[]";
-  g->scratch = dump_json(storage_to_json(stored_document())["annotations"]);
-  return g->scratch.c_str();
+  return hand_over(dump_json(storage_to_json(stored_document())["annotations"]));
 }
 
 // Screen rectangle (CSS pixels, canvas-relative) of code point range [from, to)'s first
@@ -460,8 +463,7 @@ EMSCRIPTEN_KEEPALIVE const char* scholion_range_rect(uint32_t from, uint32_t to)
   const float k = 1 / g->dpr;
   Json out = {{"x", r.x * k}, {"y", g->reader.to_screen_y(r.y) * k}, {"width", r.width * k},
               {"height", r.height * k}, {"lines", rects.size()}};
-  g->scratch = dump_json(out);
-  return g->scratch.c_str();
+  return hand_over(dump_json(out));
 }
 
 // The toolbar's rectangle (CSS pixels, canvas-relative) as last drawn, or null.
@@ -471,8 +473,7 @@ EMSCRIPTEN_KEEPALIVE const char* scholion_toolbar_rect() {
   Json out = {{"x", g->toolbar_min.x * k}, {"y", g->toolbar_min.y * k},
               {"width", (g->toolbar_max.x - g->toolbar_min.x) * k},
               {"height", (g->toolbar_max.y - g->toolbar_min.y) * k}};
-  g->scratch = dump_json(out);
-  return g->scratch.c_str();
+  return hand_over(dump_json(out));
 }
 
 // Scrolls so that code point `cp` is near the top (layout units → CSS via dpr).
@@ -513,8 +514,7 @@ EMSCRIPTEN_KEEPALIVE const char* scholion_merge_storage(const char* json) {
   Json report = {{"error", ""}, {"moved", 0}, {"orphaned", Json::array()}};
   auto answer = [&](std::string error) {
     report["error"] = std::move(error);
-    g->scratch = dump_json(report);
-    return g->scratch.c_str();
+    return hand_over(dump_json(report));
   };
   if (!g->annotations) return answer("no document is shown");
   auto stored = read_storage_json(json);
@@ -569,8 +569,7 @@ EMSCRIPTEN_KEEPALIVE const char* scholion_merge_storage(const char* json) {
 
 // The orphans (annotations that could not be placed in this text) as stored JSON.
 EMSCRIPTEN_KEEPALIVE const char* scholion_orphans_json() {
-  g->scratch = dump_json(storage_to_json(StoredDocument{{}, g->orphans, {}})["annotations"]);
-  return g->scratch.c_str();
+  return hand_over(dump_json(storage_to_json(StoredDocument{{}, g->orphans, {}})["annotations"]));
 }
 
 EMSCRIPTEN_KEEPALIVE void scholion_undo() { if (g->state) g->state->undo(); }
@@ -609,9 +608,8 @@ EMSCRIPTEN_KEEPALIVE const char* scholion_document_text() {
 EMSCRIPTEN_KEEPALIVE const char* scholion_document_summary() {
   const auto& doc = g->reader.document();
   if (!doc) return "null";
-  g->scratch = dump_json(Json{{"title", doc->title()}, {"blocks", doc->blocks().size()},
-                              {"length", doc->length()}, {"fingerprint", doc->fingerprint()}});
-  return g->scratch.c_str();
+  return hand_over(dump_json(Json{{"title", doc->title()}, {"blocks", doc->blocks().size()},
+                              {"length", doc->length()}, {"fingerprint", doc->fingerprint()}}));
 }
 
 }  // extern "C"

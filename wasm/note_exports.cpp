@@ -35,8 +35,7 @@ EMSCRIPTEN_KEEPALIVE const char* scholion_chooser_json() {
     item["id"] = c.ids[i];
     out["items"].push_back(std::move(item));
   }
-  g->scratch = dump_json(out);
-  return g->scratch.c_str();
+  return hand_over(dump_json(out));
 }
 
 // Saves a note: on annotation `id`, or (id empty) on the selection, highlighted in the
@@ -44,8 +43,7 @@ EMSCRIPTEN_KEEPALIVE const char* scholion_chooser_json() {
 // annotation as stored JSON, or {"error": reason} with nothing changed.
 EMSCRIPTEN_KEEPALIVE const char* scholion_save_note(const char* id, const char* note, const char* tags_json) {
   auto answer = [](Json out) {
-    g->scratch = dump_json(out);
-    return g->scratch.c_str();
+    return hand_over(dump_json(out));
   };
   if (!g->state) return answer({{"error", "no document is shown"}});
   std::vector<std::string> tags;
@@ -81,8 +79,7 @@ EMSCRIPTEN_KEEPALIVE const char* scholion_note_blocks_json(const char* id) {
     out.push_back({{"kind", kKinds[static_cast<int>(b.kind)]}, {"marker", b.marker}, {"text", b.text},
                    {"spans", std::move(spans)}});
   }
-  g->scratch = dump_json(out);
-  return g->scratch.c_str();
+  return hand_over(dump_json(out));
 }
 
 // The note cards on screen (CSS pixels, canvas-relative), for tests:
@@ -99,8 +96,7 @@ EMSCRIPTEN_KEEPALIVE const char* scholion_note_cards_json() {
       out.push_back(std::move(card));
     }
   }
-  g->scratch = dump_json(out);
-  return g->scratch.c_str();
+  return hand_over(dump_json(out));
 }
 
 // Every note's text, one after another: the page fetches the glyphs they need.

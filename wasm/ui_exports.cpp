@@ -32,10 +32,7 @@ using namespace scholion::web;
 
 namespace {
 
-const char* answer(std::string text) {
-  g->scratch = std::move(text);
-  return g->scratch.c_str();
-}
+const char* answer(std::string text) { return hand_over(std::move(text)); }
 
 std::vector<Annotation>::iterator find_orphan(const char* id) {
   return std::find_if(g->orphans.begin(), g->orphans.end(), [&](const Annotation& a) { return a.id == id; });
