@@ -7,6 +7,7 @@
 const COLOR_NAMES = ['yellow', 'green', 'blue', 'pink', 'purple'];
 const NOTE_CHARS = 200;
 const QUOTE_CHARS = 140;
+const PAGE = 200;  // items rendered at a time
 
 /** Lower case without diacritics, so "vucic" finds "Vučić". */
 export function fold(s) {
@@ -105,12 +106,14 @@ export function mountList(parent, canvas, { idPrefix = 'scholion', onJump = () =
   const orphanList = el('ul', { class: 'orphans', 'aria-labelledby': orphanHeading.id });
   const orphanSection = el('section', { class: 'orphan-section', 'aria-labelledby': orphanHeading.id, hidden: true },
                            orphanHeading, orphanHint, orphanList);
+  const more = el('button', { type: 'button', class: 'more', hidden: true });
   const root = el('div', { class: 'list' },
-                  el('div', { class: 'controls' }, filter, sort), count, items, empty, orphanSection);
+                  el('div', { class: 'controls' }, filter, sort), count, items, more, empty, orphanSection);
   parent.appendChild(root);
 
   let annotations = [];  // document order
   let shown = [];        // after filter and sort
+  let limit = PAGE;      // items of `shown` rendered: more on request, so thousands stay quick
   let active = null;     // id of the item holding the roving tab stop
   let selectedId = null; // the canvas's selected annotation
   let hasSelection = false;
@@ -163,8 +166,10 @@ export function mountList(parent, canvas, { idPrefix = 'scholion', onJump = () =
       : terms.length ? `${plural(total, 'annotation')} \u00b7 ${shown.length} shown` : plural(total, 'annotation');
     const hadFocus = items.contains(doc.activeElement) || root.getRootNode().activeElement?.closest?.('.items') === items;
     nextBuilt = new Map();
-    items.replaceChildren(...shown.map(itemFor));
+    items.replaceChildren(...shown.slice(0, limit).map(itemFor));
     built = nextBuilt;
+    more.hidden = shown.length <= limit;
+    more.textContent = `Show ${Math.min(PAGE, shown.length - limit)} more of ${shown.length - limit}`;
     if (!shown.some((a) => a.id === active)) active = shown[0]?.id ?? null;
     const stop = active && items.querySelector(`[data-id="${CSS.escape(active)}"]`);
     if (stop) stop.tabIndex = 0;
@@ -215,10 +220,14 @@ export function mountList(parent, canvas, { idPrefix = 'scholion', onJump = () =
   }
 
   function move(from, delta) {
+    if (!shown.length) return;
+    let i = from ? shown.findIndex((a) => a.id === from.dataset.id) : -1;
+    i = delta === Infinity ? shown.length - 1 : delta === -Infinity ? 0 : Math.max(0, Math.min(shown.length - 1, i + delta));
+    if (i >= limit) {  // past what is rendered: render up to it
+      limit = Math.ceil((i + 1) / PAGE) * PAGE;
+      render();
+    }
     const options = [...items.querySelectorAll('[role=option]')];
-    if (!options.length) return;
-    let i = options.indexOf(from);
-    i = delta === Infinity ? options.length - 1 : delta === -Infinity ? 0 : Math.max(0, Math.min(options.length - 1, i + delta));
     options.forEach((o) => { o.tabIndex = -1; });
     options[i].tabIndex = 0;
     active = options[i].dataset.id;
@@ -237,11 +246,19 @@ export function mountList(parent, canvas, { idPrefix = 'scholion', onJump = () =
     if (e.key in steps) { e.preventDefault(); move(item, steps[e.key]); }
     else if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); jump(item.dataset.id); }
   });
-  filter.addEventListener('input', render);
+  more.addEventListener('click', () => {
+    limit += PAGE;
+    render();
+  });
+  const renderFromTop = () => {
+    limit = PAGE;
+    render();
+  };
+  filter.addEventListener('input', renderFromTop);
   filter.addEventListener('keydown', (e) => {
     if (e.key === 'ArrowDown' && shown.length) { e.preventDefault(); move(null, -Infinity); }
   });
-  sort.addEventListener('change', render);
+  sort.addEventListener('change', renderFromTop);
   root.addEventListener('keydown', (e) => {
     if (e.key === 'Escape' && !e.defaultPrevented) {
       e.preventDefault();

@@ -41,6 +41,8 @@ const CSS = `
 .sch-annotator .meta{display:flex;gap:8px;flex-wrap:wrap;color:#57606a;font-size:12px}
 .sch-annotator .tags{color:#0b5cad}
 .sch-annotator .empty{margin:8px 12px;color:#57606a}
+.sch-annotator .more{margin:2px 12px 10px;font:13px system-ui,sans-serif;padding:5px 10px;border-radius:6px;border:1px solid #c9c5bb;background:#fff;cursor:pointer}
+.sch-annotator .more[hidden]{display:none}
 .sch-annotator .empty[hidden],.sch-annotator .items[hidden],.sch-annotator .orphan-section[hidden]{display:none}
 .sch-annotator .orphan-section{border-top:1px solid #e4e1da;margin-top:6px}
 .sch-annotator .orphans-heading{font:600 13px/1.2 system-ui,sans-serif;margin:10px 12px 2px}
@@ -246,10 +248,13 @@ export async function mountAnnotator(container, options = {}) {
       if (s) mirror.followCanvas(s.anchor, s.head);
     }
   };
-  const queueRefresh = () => {
+  // A change by the reader is reflected at once; a new document or a stored copy (perhaps
+  // thousands of annotations) after the canvas has painted, so the text shows first.
+  const queueRefresh = ({ afterPaint = false } = {}) => {
     if (refreshQueued) return;
     refreshQueued = true;
-    queueMicrotask(refresh);
+    if (afterPaint) requestAnimationFrame(() => setTimeout(refresh));
+    else queueMicrotask(refresh);
   };
   const sameList = (x = [], y = []) => x.length === y.length && x.every((v, i) => v === y[i]);
   const describe = ({ kind, annotation: a, origin }) => {
@@ -275,11 +280,11 @@ export async function mountAnnotator(container, options = {}) {
       case 'document':
         documentChanged = true;
         current = null;
-        queueRefresh();
+        queueRefresh({ afterPaint: true });
         break;
       case 'merge':
         current = null;
-        queueRefresh();
+        queueRefresh({ afterPaint: true });
         break;
       case 'orphans': {
         current = null;

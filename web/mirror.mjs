@@ -152,13 +152,24 @@ export function mountMirror(parent, canvas, { idPrefix = 'scholion', isOwnFocus 
         if (blocks[i].end > a.start) perBlock[i].push(a);
       }
     }
-    blocks.forEach((block, i) => {
-      const key = JSON.stringify(perBlock[i].map((a) => [a.id, a.start, a.end, a.note, a.tags, a.color]));
-      if (key === block.key) return;
-      fillBlock(block, perBlock[i]);
-      block.key = key;
-    });
+    // Blocks are filled a few milliseconds at a time, so a long article with thousands of
+    // highlights never holds up the page; a newer refresh takes over from an older one.
+    clearTimeout(filling);
+    let i = 0;
+    const fill = () => {
+      const until = performance.now() + 8;
+      for (; i < blocks.length && performance.now() < until; i++) {
+        const block = blocks[i];
+        const key = JSON.stringify(perBlock[i].map((a) => [a.id, a.start, a.end, a.note, a.tags, a.color]));
+        if (key === block.key) continue;
+        fillBlock(block, perBlock[i]);
+        block.key = key;
+      }
+      filling = i < blocks.length ? setTimeout(fill) : null;
+    };
+    fill();
   }
+  let filling = null;  // the timer of a refresh still filling blocks
 
   // Index of the block holding code point `cp` (the block before, in a separator).
   function blockAt(cp) {
@@ -263,6 +274,7 @@ export function mountMirror(parent, canvas, { idPrefix = 'scholion', isOwnFocus 
     followCanvas,
     pointToCp,
     destroy() {
+      clearTimeout(filling);
       doc.removeEventListener('selectionchange', onSelectionChange);
       root.remove();
     },

@@ -112,7 +112,9 @@ test('the list: order, counts, filter by words, #tag and colour; notes linked fr
       stored.tombstones = [];
       c.importStorage(JSON.stringify(stored));
     }, [r]);
-    await page.waitForFunction(() => true);
+    // A merge reaches the list after the canvas has painted.
+    await page.waitForFunction(() => document.querySelector('[data-scholion]').shadowRoot
+      .querySelector('.list-count')?.textContent === '3 annotations');
     let list = await listState(page);
     assert.equal(list.count, '3 annotations');
     assert.deepEqual(list.quotes, ['\u201ctensions in northern Kosovo\u201d',
@@ -426,5 +428,40 @@ test('screenshots: the list drawer open at desktop and phone sizes', async () =>
     } finally {
       await context.close();
     }
+  }
+});
+
+test('a long list renders a page at a time; End and "Show more" reach the rest', async () => {
+  const { page, context, errors } = await open(env, NEWS, { width: 1400, height: 900 });
+  try {
+    await waitForCanvas(page);
+    await run(page, () => {
+      const c = window.Scholion.instances[0].canvas;
+      const stored = JSON.parse(c.export('storage'));
+      const text = [...c.documentText()];
+      stored.annotations = Array.from({ length: 450 }, (_, i) => {
+        const start = (i * 13) % (text.length - 40);
+        return { id: crypto.randomUUID(), start, end: start + 20, quote: { exact: text.slice(start, start + 20).join(''), prefix: '', suffix: '' },
+                 color: 'blue', note: '', tags: [], created: 1700000000000 + i, modified: 1700000000000 + i };
+      });
+      c.importStorage(JSON.stringify(stored));
+    });
+    await page.waitForFunction(() => document.querySelector('[data-scholion]').shadowRoot
+      .querySelector('.list-count')?.textContent === '450 annotations');
+    const rendered = () => shadow(page, (root) => root.querySelectorAll('.items [role=option]').length);
+    assert.equal(await rendered(), 200, 'the first page only');
+    assert.equal(await shadow(page, (root) => root.querySelector('.items [role=option]').getAttribute('aria-setsize')), '450');
+    await shadow(page, (root) => root.querySelector('.more').click());
+    assert.equal(await rendered(), 400);
+    await page.locator('canvas').focus();
+    await page.keyboard.press('l');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('End');
+    const last = await shadow(page, (root) => root.activeElement?.getAttribute('aria-posinset'));
+    assert.equal(last, '450', 'End reaches the last annotation');
+    assert.equal(await shadow(page, (root) => root.querySelector('.more').hidden), true);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
   }
 });
