@@ -7,8 +7,7 @@
 import { mountCanvas } from './scholion-canvas.mjs';
 import { mountList, excerpt } from './annotation-list.mjs';
 import { mountMirror, visuallyHide } from './mirror.mjs';
-import { createNoteEditor } from './note-editor.mjs';
-import { createShortcutsOverlay } from './shortcuts.mjs';
+// The note editor and the shortcuts overlay arrive when first wanted (see below).
 
 const CSS = `
 .sch-annotator{position:absolute;inset:0;display:flex;flex-direction:column;font:14px/1.4 system-ui,sans-serif;color:#24292f}
@@ -127,9 +126,48 @@ export async function mountAnnotator(container, options = {}) {
   container.appendChild(wrap);
 
   let canvas;
-  let notes = null;  // the note editor, once the canvas runs
+  let destroyed = false;
+  // The note editor and the `?` overlay are imported (from this module's own directory)
+  // the first time they are wanted: the editor once the reader has something to write a
+  // note on, the overlay on the first `?`. A key that asked for them acts once they arrive.
+  let notes = null;  // the note editor, once loaded
+  let notesLoad = null;
+  // A module that could not be loaded is asked for again the next time.
+  const retry = (forget) => (error) => { forget(); throw error; };
+  const loadNotes = () => notesLoad || (notesLoad = import('./note-editor.mjs').then(({ createNoteEditor }) => {
+    if (destroyed) return null;
+    // The change events below announce what was saved, the editor only what went wrong.
+    notes = createNoteEditor(stage, canvas, { announce });
+    return notes;
+  }, retry(() => { notesLoad = null; })));
+  let shortcuts = null;
+  let shortcutsLoad = null;
+  const loadShortcuts = () => shortcutsLoad || (shortcutsLoad = import('./shortcuts.mjs').then(({ createShortcutsOverlay }) => {
+    if (destroyed) return null;
+    shortcuts = createShortcutsOverlay(stage, canvas);
+    return shortcuts;
+  }, retry(() => { shortcutsLoad = null; })));
+  const failed = (what) => (error) => announce(`The ${what} could not be loaded: ${error.message}`);
+  // Keys pressed on the canvas while the editor is on its way belong to the note: they
+  // are held back from the canvas's shortcuts and typed into it (Escape: no editor).
+  let typedAhead = null;  // null: not waiting for the editor
+  const openNotes = () => {
+    const waited = !notes;
+    if (waited) typedAhead ??= '';
+    return loadNotes().then((n) => {
+      const typed = typedAhead;
+      typedAhead = null;
+      if (!n || (waited && typed === null)) return;  // Escape while it was loading
+      if (!n.open() || !typed) return;
+      const field = deepActive(doc);
+      if (field?.tagName === 'TEXTAREA') field.setRangeText(typed, field.selectionStart, field.selectionEnd, 'end');
+    }, (error) => {
+      typedAhead = null;
+      failed('note editor')(error);
+    });
+  };
   try {
-    canvas = await mountCanvas(stage, { ...options, onNoteRequested: () => notes?.open() });
+    canvas = await mountCanvas(stage, { ...options, onNoteRequested: openNotes });
   } catch (error) {
     wrap.remove();
     throw error;
@@ -155,10 +193,6 @@ export async function mountAnnotator(container, options = {}) {
       !(a.matches('input,textarea,select,[contenteditable]:not([contenteditable=false])'));
   };
   const mirror = mountMirror(wrap, canvas, { idPrefix, isOwnFocus });
-  // Notes are written in a <textarea> over the canvas (a bottom sheet on phones); the
-  // change events below announce what was saved, the editor only what went wrong.
-  notes = createNoteEditor(stage, canvas, { announce });
-  const shortcuts = createShortcutsOverlay(stage, canvas);
 
   const setDrawer = (open, { focus = false } = {}) => {
     drawer.hidden = !open;
@@ -190,12 +224,30 @@ export async function mountAnnotator(container, options = {}) {
   toggle.addEventListener('click', () => setDrawer(drawer.hidden));
 
   // `L` on the canvas opens the list at its filter box; the core never sees the key.
+  // `N` and `?` before their modules have arrived load them and then do what they do
+  // (once loaded, the editor and the overlay listen for their keys themselves).
+  // Notes are written in a <textarea> over the canvas (a bottom sheet on phones).
+  const noteTarget = (sel = canvas.selection()) => !!sel && (!!sel.annotation || sel.anchor !== sel.head);
   const onKey = (e) => {
-    if (e.target !== canvas.canvas || e.ctrlKey || e.metaKey || e.altKey) return;
+    if (e.target !== canvas.canvas) return;
+    if (typedAhead !== null) {
+      e.preventDefault();
+      e.stopPropagation();
+      if (e.key === 'Escape') typedAhead = null;
+      else if (e.key.length === 1 && !e.ctrlKey && !e.metaKey) typedAhead += e.key;
+      return;
+    }
+    if (e.ctrlKey || e.metaKey || e.altKey) return;
     if (e.key === 'l' || e.key === 'L') {
       e.preventDefault();
       e.stopPropagation();
       setDrawer(true, { focus: true });
+    } else if ((e.key === 'n' || e.key === 'N') && !notes && noteTarget()) {
+      e.preventDefault();
+      openNotes();
+    } else if (e.key === '?' && !shortcuts) {
+      e.preventDefault();
+      loadShortcuts().then((s) => s?.open(), failed('list of shortcuts'));
     }
   };
   stage.addEventListener('keydown', onKey, true);
@@ -287,6 +339,7 @@ export async function mountAnnotator(container, options = {}) {
         break;
       }
       case 'selection':
+        if (!notes && noteTarget(event)) loadNotes().catch(() => {});  // a note may be wanted soon; N retries
         list.selectionChanged(event);
         mirror.followCanvas(event.anchor, event.head);
         break;
@@ -302,11 +355,12 @@ export async function mountAnnotator(container, options = {}) {
     /** Opens or closes the annotation list. */
     showList: (open = true, { focus = false } = {}) => setDrawer(open, { focus }),
     destroy() {
+      destroyed = true;
       removeListener();
       clearTimeout(timer);
       stage.removeEventListener('keydown', onKey, true);
-      notes.destroy();
-      shortcuts.destroy();
+      notes?.destroy();
+      shortcuts?.destroy();
       mirror.destroy();
       list.destroy();
       canvas.destroy();
