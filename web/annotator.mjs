@@ -5,9 +5,8 @@
 // root or document): no inline <style>, so a strict Content-Security-Policy is fine.
 
 import { mountCanvas } from './scholion-canvas.mjs';
-import { mountList, excerpt } from './annotation-list.mjs';
 import { mountMirror, visuallyHide } from './mirror.mjs';
-// The note editor and the shortcuts overlay arrive when first wanted (see below).
+// The list, the note editor and the shortcuts overlay arrive when first wanted (below).
 
 const CSS = `
 .sch-annotator{position:absolute;inset:0;display:flex;flex-direction:column;font:14px/1.4 system-ui,sans-serif;color:#24292f}
@@ -148,24 +147,27 @@ export async function mountAnnotator(container, options = {}) {
     return shortcuts;
   }, retry(() => { shortcutsLoad = null; })));
   const failed = (what) => (error) => announce(`The ${what} could not be loaded: ${error.message}`);
-  // Keys pressed on the canvas while the editor is on its way belong to the note: they
-  // are held back from the canvas's shortcuts and typed into it (Escape: no editor).
-  let typedAhead = null;  // null: not waiting for the editor
-  const openNotes = () => {
-    const waited = !notes;
-    if (waited) typedAhead ??= '';
-    return loadNotes().then((n) => {
-      const typed = typedAhead;
-      typedAhead = null;
-      if (!n || (waited && typed === null)) return;  // Escape while it was loading
-      if (!n.open() || !typed) return;
-      const field = deepActive(doc);
-      if (field?.tagName === 'TEXTAREA') field.setRangeText(typed, field.selectionStart, field.selectionEnd, 'end');
+  // Keys pressed on the canvas while a part the reader asked for is on its way (the note
+  // editor, the list) belong to it: they are held back from the canvas's shortcuts and
+  // typed into its field once it is shown (Escape: never mind).
+  let typedAhead = null;  // {text, cancelled} while waiting
+  const typeAhead = (load, show, what) => {
+    const waiting = { text: '', cancelled: false };
+    typedAhead = waiting;
+    return load().then((part) => {
+      if (typedAhead === waiting) typedAhead = null;
+      const field = part && !waiting.cancelled ? show(part) : null;
+      if (field && waiting.text) {
+        field.setRangeText(waiting.text, field.selectionStart, field.selectionEnd, 'end');
+        field.dispatchEvent(new Event('input', { bubbles: true }));
+      }
     }, (error) => {
-      typedAhead = null;
-      failed('note editor')(error);
+      if (typedAhead === waiting) typedAhead = null;
+      failed(what)(error);
     });
   };
+  const openNotes = () => (notes ? notes.open()
+    : typeAhead(loadNotes, (n) => (n.open() ? deepActive(doc) : null), 'note editor'));
   try {
     canvas = await mountCanvas(stage, { ...options, onNoteRequested: openNotes });
   } catch (error) {
@@ -197,11 +199,28 @@ export async function mountAnnotator(container, options = {}) {
   const setDrawer = (open, { focus = false } = {}) => {
     drawer.hidden = !open;
     toggle.setAttribute('aria-expanded', String(open));
-    if (open && focus) list.focusFilter();
+    if (!open) return;
+    if (list) {
+      if (focus) list.focusFilter();
+    } else if (focus) {
+      typeAhead(loadList, (l) => {
+        if (drawer.hidden) return null;
+        l.focusFilter();
+        return l.filter;
+      }, 'list of annotations');
+    } else {
+      loadList().catch(failed('list of annotations'));
+    }
   };
   // Where there is no room beside the text, the drawer lies over it.
   const covers = () => !drawer.hidden && getComputedStyle(drawer).position === 'absolute';
-  const list = mountList(drawer, canvas, {
+  // The list arrives with the drawer's first opening (the badge counts without it).
+  let list = null;
+  let listLoad = null;
+  let lastSelection = null;
+  const loadList = () => listLoad || (listLoad = import('./annotation-list.mjs').then(({ mountList, excerpt }) => {
+    if (destroyed) return null;
+    list = mountList(drawer, canvas, {
     idPrefix,
     onJump: (a, index, total) => {
       announce(`Annotation ${index + 1} of ${total}: ${excerpt(a.quote?.exact ?? '', 80)}`);
@@ -221,6 +240,11 @@ export async function mountAnnotator(container, options = {}) {
       else if (kind === 'error') announce(`Could not attach: ${message}`);
     },
   });
+    if (!current) current = canvas.annotations();
+    list.refresh({ annotations: current.slice(), orphans: canvas.orphans() });
+    if (lastSelection) list.selectionChanged(lastSelection);
+    return list;
+  }, retry(() => { listLoad = null; })));
   toggle.addEventListener('click', () => setDrawer(drawer.hidden));
 
   // `L` on the canvas opens the list at its filter box; the core never sees the key.
@@ -230,11 +254,15 @@ export async function mountAnnotator(container, options = {}) {
   const noteTarget = (sel = canvas.selection()) => !!sel && (!!sel.annotation || sel.anchor !== sel.head);
   const onKey = (e) => {
     if (e.target !== canvas.canvas) return;
-    if (typedAhead !== null) {
+    if (typedAhead) {
       e.preventDefault();
       e.stopPropagation();
-      if (e.key === 'Escape') typedAhead = null;
-      else if (e.key.length === 1 && !e.ctrlKey && !e.metaKey) typedAhead += e.key;
+      if (e.key === 'Escape') {
+        typedAhead.cancelled = true;
+        typedAhead = null;
+      } else if (e.key.length === 1 && !e.ctrlKey && !e.metaKey) {
+        typedAhead.text += e.key;
+      }
       return;
     }
     if (e.ctrlKey || e.metaKey || e.altKey) return;
@@ -285,7 +313,7 @@ export async function mountAnnotator(container, options = {}) {
     const orphans = canvas.orphans();
     mirror.refresh({ documentChanged, annotations });
     documentChanged = false;
-    list.refresh({ annotations, orphans });
+    list?.refresh({ annotations, orphans });
     badge.textContent = String(annotations.length);
     toggle.setAttribute('aria-label', `Annotations, ${annotations.length}`);
     known = new Map(annotations.map((a) => [a.id, a]));
@@ -340,7 +368,8 @@ export async function mountAnnotator(container, options = {}) {
       }
       case 'selection':
         if (!notes && noteTarget(event)) loadNotes().catch(() => {});  // a note may be wanted soon; N retries
-        list.selectionChanged(event);
+        lastSelection = event;
+        list?.selectionChanged(event);
         mirror.followCanvas(event.anchor, event.head);
         break;
       default:
@@ -349,7 +378,8 @@ export async function mountAnnotator(container, options = {}) {
 
   return {
     canvas,
-    list,
+    /** The list's handle, once the drawer has been opened (null before). */
+    get list() { return list; },
     mirror,
     announce,
     /** Opens or closes the annotation list. */
@@ -362,7 +392,7 @@ export async function mountAnnotator(container, options = {}) {
       notes?.destroy();
       shortcuts?.destroy();
       mirror.destroy();
-      list.destroy();
+      list?.destroy();
       canvas.destroy();
       wrap.remove();
     },

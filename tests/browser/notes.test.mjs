@@ -89,6 +89,8 @@ test('a note with non-ASCII text written from the toolbar is in the margin and s
     await canvasOf(page, (c) => c.fontsReady());
     await settle(page);
     assert.equal((await canvasOf(page, (c) => c.noteCards())).length, 1, 'the card is back after the reload');
+    await inPanel(page, (root, inst) => inst.annotator.showList(true));  // the list arrives with the drawer
+    await page.waitForFunction(() => window.Scholion.instances[0].canvas.canvas.getRootNode().querySelector('.item .note'));
     const listed = await inPanel(page, (root) => [...root.querySelectorAll('.item .note')].map((n) => n.textContent));
     assert.equal(listed.length, 1, 'the annotation list has it');
     assert.ok(listed[0].includes('Vučić') && listed[0].includes('Сербия'), `the list shows the note (${listed[0]})`);
@@ -281,6 +283,8 @@ test('keyboard alone: open, select, highlight, note, list, jump, delete, undo', 
     // Away from it, then back through the list.
     await page.keyboard.press('Escape');
     await page.keyboard.press('l');
+    // The list's module arrives with the drawer's first opening.
+    await page.waitForFunction(() => window.Scholion.instances[0].canvas.canvas.getRootNode().activeElement?.classList.contains('filter'));
     assert.equal(await inPanel(page, (root) => root.activeElement?.classList.contains('filter')), true, 'L focuses the filter');
     await page.keyboard.insertText('#kbd');
     await page.keyboard.press('ArrowDown');
