@@ -11,6 +11,18 @@
 namespace scholion {
 namespace {
 
+namespace ut = unicode_tables;
+
+// The next base-128 number of `data` at `at`.
+inline char32_t next_base128(const unsigned char* data, std::size_t& at) {
+  char32_t n = 0;
+  for (int shift = 0;; shift += 7) {
+    const unsigned char byte = data[at++];
+    n |= static_cast<char32_t>(byte & 0x7F) << shift;
+    if (byte < 0x80) return n;
+  }
+}
+
 // The run starts of a table, decoded on first use from the generated deltas (each a
 // little-endian base-128 number: seven bits a byte, the high bit on all but the last).
 // Not constexpr, on purpose: a constant initializer would put the decoded table back
@@ -20,15 +32,7 @@ std::array<char32_t, count> decode_starts() {
   std::array<char32_t, count> out{};
   std::size_t at = 0;
   char32_t previous = 0;
-  for (char32_t& start : out) {
-    char32_t delta = 0;
-    for (int shift = 0;; shift += 7) {
-      const unsigned char byte = deltas[at++];
-      delta |= static_cast<char32_t>(byte & 0x7F) << shift;
-      if (byte < 0x80) break;
-    }
-    start = previous += delta;
-  }
+  for (char32_t& start : out) start = previous += next_base128(deltas, at);
   return out;
 }
 
@@ -36,6 +40,22 @@ template <const auto& deltas, std::size_t count>
 const std::array<char32_t, count>& starts() {
   static const std::array<char32_t, count> decoded = decode_starts<deltas, count>();
   return decoded;
+}
+
+// The lower-casing groups, decoded on first use (not constexpr: see decode_starts).
+std::array<ut::LowercaseGroup, ut::kLowercaseCount> decode_lowercase() {
+  std::array<ut::LowercaseGroup, ut::kLowercaseCount> out{};
+  std::size_t at = 0;
+  char32_t first = 0;
+  for (auto& g : out) {
+    first += next_base128(ut::kLowercaseData, at);
+    g.first = first;
+    g.last = first + next_base128(ut::kLowercaseData, at);
+    const char32_t zigzag = next_base128(ut::kLowercaseData, at);
+    g.delta = (zigzag & 1) ? -static_cast<int32_t>(zigzag >> 1) - 1 : static_cast<int32_t>(zigzag >> 1);
+    g.stride = static_cast<uint8_t>(next_base128(ut::kLowercaseData, at));
+  }
+  return out;
 }
 
 // The first start of a table, at compile time.
@@ -61,7 +81,6 @@ std::size_t starts_up_to(const std::array<char32_t, N>& starts, char32_t cp) {
   return static_cast<std::size_t>(std::upper_bound(starts.begin(), starts.end(), cp) - starts.begin());
 }
 
-namespace ut = unicode_tables;
 static_assert(first_start(ut::kGraphemeBreakStartDeltas) == 0 && first_start(ut::kWordBreakStartDeltas) == 0,
               "run tables must start at U+0000");
 static_assert(first_start(ut::kExtendedPictographicStartDeltas) >= 0xA9,
@@ -93,7 +112,7 @@ bool is_letter_or_number(char32_t cp) {
 
 char32_t simple_lowercase(char32_t cp) {
   if (cp < 0x80) return cp >= 'A' && cp <= 'Z' ? cp + 32 : cp;
-  const auto& groups = ut::kLowercase;
+  static const auto groups = decode_lowercase();
   const auto after = std::upper_bound(std::begin(groups), std::end(groups), cp,
                                       [](char32_t c, const auto& g) { return c < g.first; });
   if (after == std::begin(groups)) return cp;

@@ -20,7 +20,8 @@ says how many there are; core/unicode_properties.cpp decodes them on first use. 
 U+0000..U+10FFFF without gaps (unlisted code points get the default, `other`), so a
 lookup is one binary search. Extended_Pictographic is a boolean: its starts (stored the
 same way) are of alternating runs, the first one inside the property, and so are
-LetterOrNumber's. Lower-casing is groups of code points a stride apart sharing one offset.
+LetterOrNumber's. Lower-casing is groups of code points a stride apart sharing one offset,
+stored as bytes too (kLowercaseData, see lowercase_data).
 
 The header is written into the build directory at build time and never committed.
 Standard library only.
@@ -199,16 +200,33 @@ def wrap(items, indent="    ", width=92):
     return "\n".join(lines)
 
 
+def base128(n):
+    """n as a little-endian base-128 number: seven bits a byte, the high bit on all but the last."""
+    data = []
+    while n >= 0x80:
+        data.append(n & 0x7F | 0x80)
+        n >>= 7
+    data.append(n)
+    return data
+
+
+def lowercase_data(groups):
+    """Per group, in base 128: first minus the previous group's first, last minus first,
+    the delta zigzag-encoded (2d for d >= 0, -2d - 1 below), then the stride."""
+    data, previous = [], 0
+    for first, last, delta, stride in groups:
+        data += base128(first - previous) + base128(last - first)
+        data += base128(2 * delta if delta >= 0 else -2 * delta - 1) + base128(stride)
+        previous = first
+    return wrap(str(b) for b in data)
+
+
 def start_deltas(name, starts):
     """The starts as kXStartDeltas / kXStartCount (see the module's docstring)."""
     data, previous = [], 0
     for cp in starts:
-        delta = cp - previous
+        data += base128(cp - previous)
         previous = cp
-        while delta >= 0x80:
-            data.append(delta & 0x7F | 0x80)
-            delta >>= 7
-        data.append(delta)
     return (f"inline constexpr unsigned char k{name}StartDeltas[] = {{\n{wrap(str(b) for b in data)}\n}};\n"
             f"inline constexpr std::size_t k{name}StartCount = {len(starts)};\n")
 
@@ -276,9 +294,10 @@ struct LowercaseGroup {{
   int32_t delta;
   uint8_t stride;
 }};
-inline constexpr LowercaseGroup kLowercase[] = {{
-{wrap(f"{{0x{a:X}, 0x{b:X}, {d}, {st}}}" for a, b, d, st in lowercase)}
+inline constexpr unsigned char kLowercaseData[] = {{
+{lowercase_data(lowercase)}
 }};
+inline constexpr std::size_t kLowercaseCount = {len(lowercase)};
 
 }}  // namespace scholion::unicode_tables
 """
