@@ -188,25 +188,25 @@ export async function mountAnnotator(container, options = {}) {
   const loadList = () => listLoad || (listLoad = import('./annotation-list.mjs').then(({ mountList, excerpt }) => {
     if (destroyed) return null;
     list = mountList(drawer, canvas, {
-    idPrefix,
-    onJump: (a, index, total) => {
-      announce(`Annotation ${index + 1} of ${total}: ${excerpt(a.quote?.exact ?? '', 80)}`);
-      if (covers()) {  // show the text it jumped to
-        setDrawer(false);
+      idPrefix,
+      onJump: (a, index, total) => {
+        announce(`Annotation ${index + 1} of ${total}: ${excerpt(a.quote?.exact ?? '', 80)}`);
+        if (covers()) {  // show the text it jumped to
+          setDrawer(false);
+          canvas.canvas.focus();
+        }
+      },
+      onEscape: () => {
+        if (covers()) setDrawer(false);
         canvas.canvas.focus();
-      }
-    },
-    onEscape: () => {
-      if (covers()) setDrawer(false);
-      canvas.canvas.focus();
-    },
-    onOrphanAction: (kind, orphan, message) => {
-      if (kind === 'deleted') announce('Annotation that could not be placed deleted');
-      else if (kind === 'attached') announce('Annotation attached to the selected text');
-      else if (kind === 'attach-needs-selection') announce('Select text on the page first, then attach');
-      else if (kind === 'error') announce(`Could not attach: ${message}`);
-    },
-  });
+      },
+      onOrphanAction: (kind, orphan, message) => {
+        if (kind === 'deleted') announce('Annotation that could not be placed deleted');
+        else if (kind === 'attached') announce('Annotation attached to the selected text');
+        else if (kind === 'attach-needs-selection') announce('Select text on the page first, then attach');
+        else if (kind === 'error') announce(`Could not attach: ${message}`);
+      },
+    });
     if (!current) current = canvas.annotations();
     list.refresh({ annotations: current.slice(), orphans: canvas.orphans() });
     if (lastSelection) list.selectionChanged(lastSelection);
