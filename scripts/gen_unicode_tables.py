@@ -11,12 +11,17 @@ Reads the Unicode Character Database as the Debian package `unicode-data` instal
     characters of a #tag,
   - Simple_Lowercase_Mapping (UnicodeData.txt), for tags compared without case.
 
-Each property table is two parallel arrays: kXStarts[k] is the first code point of a run
-whose value is kXValues[k]; the run ends where the next one starts. The runs cover
+Each property table is two parallel arrays: start k is the first code point of a run
+whose value is kXValues[k]; the run ends where the next one starts. The starts are stored
+compactly (they are most of the download's Unicode data): kXStartDeltas holds each
+start minus the previous one (the first minus 0) as a little-endian base-128 number —
+seven bits a byte, the high bit set on all bytes but a number's last — and kXStartCount
+says how many there are; core/unicode_properties.cpp decodes them on first use. The runs cover
 U+0000..U+10FFFF without gaps (unlisted code points get the default, `other`), so a
-lookup is one binary search. Extended_Pictographic is a boolean: kExtendedPictographic
-lists the starts of alternating runs, outside / inside / outside / ..., and so does
-kLetterOrNumber. Lower-casing is groups of code points a stride apart sharing one offset.
+lookup is one binary search. Extended_Pictographic is a boolean: its starts (stored the
+same way) are of alternating runs, the first one inside the property, and so are
+LetterOrNumber's. Lower-casing is groups of code points a stride apart sharing one offset,
+stored as bytes too (kLowercaseData, see lowercase_data).
 
 The header is written into the build directory at build time and never committed.
 Standard library only.
@@ -195,12 +200,42 @@ def wrap(items, indent="    ", width=92):
     return "\n".join(lines)
 
 
+def base128(n):
+    """n as a little-endian base-128 number: seven bits a byte, the high bit on all but the last."""
+    data = []
+    while n >= 0x80:
+        data.append(n & 0x7F | 0x80)
+        n >>= 7
+    data.append(n)
+    return data
+
+
+def lowercase_data(groups):
+    """Per group, in base 128: first minus the previous group's first, last minus first,
+    the delta zigzag-encoded (2d for d >= 0, -2d - 1 below), then the stride."""
+    data, previous = [], 0
+    for first, last, delta, stride in groups:
+        data += base128(first - previous) + base128(last - first)
+        data += base128(2 * delta if delta >= 0 else -2 * delta - 1) + base128(stride)
+        previous = first
+    return wrap(str(b) for b in data)
+
+
+def start_deltas(name, starts):
+    """The starts as kXStartDeltas / kXStartCount (see the module's docstring)."""
+    data, previous = [], 0
+    for cp in starts:
+        data += base128(cp - previous)
+        previous = cp
+    return (f"inline constexpr unsigned char k{name}StartDeltas[] = {{\n{wrap(str(b) for b in data)}\n}};\n"
+            f"inline constexpr std::size_t k{name}StartCount = {len(starts)};\n")
+
+
 def emit_property(name, enum, alias, property_runs):
-    starts = wrap(f"0x{cp:X}" for cp, _ in property_runs)
     values = wrap(f"{alias}::{value}" for _, value in property_runs)
-    return (f"inline constexpr char32_t k{name}Starts[] = {{\n{starts}\n}};\n"
+    return (start_deltas(name, [cp for cp, _ in property_runs]) +
             f"inline constexpr {enum} k{name}Values[] = {{\n{values}\n}};\n"
-            f"static_assert(std::size(k{name}Starts) == std::size(k{name}Values));\n")
+            f"static_assert(std::size(k{name}Values) == k{name}StartCount);\n")
 
 
 def main():
@@ -235,6 +270,7 @@ def main():
 // after the enumerations it names are declared.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <iterator>
 
@@ -242,20 +278,14 @@ namespace scholion::unicode_tables {{
 
 inline constexpr char kUnicodeVersion[] = "{version}";
 
-// Grapheme_Cluster_Break: run k covers [kGraphemeBreakStarts[k], kGraphemeBreakStarts[k+1]).
+// Grapheme_Cluster_Break: run k covers [start k, start k+1).
 {emit_property("GraphemeBreak", "GraphemeBreak", "GraphemeBreak", grapheme)}
 // Word_Break, same layout.
 {emit_property("WordBreak", "WordBreak", "WordBreak", word)}
 // Extended_Pictographic: starts of alternating runs, the first one inside the property.
-inline constexpr char32_t kExtendedPictographic[] = {{
-{wrap(f"0x{cp:X}" for cp in pictographic)}
-}};
-
+{start_deltas("ExtendedPictographic", pictographic)}
 // General_Category L*, M* or N*: starts of alternating runs, the first one inside.
-inline constexpr char32_t kLetterOrNumber[] = {{
-{wrap(f"0x{cp:X}" for cp in letter_or_number)}
-}};
-
+{start_deltas("LetterOrNumber", letter_or_number)}
 // Simple_Lowercase_Mapping, sorted by first code point: first, first + stride, ... up to
 // last map to themselves plus delta; code points in no entry map to themselves.
 struct LowercaseGroup {{
@@ -264,9 +294,10 @@ struct LowercaseGroup {{
   int32_t delta;
   uint8_t stride;
 }};
-inline constexpr LowercaseGroup kLowercase[] = {{
-{wrap(f"{{0x{a:X}, 0x{b:X}, {d}, {st}}}" for a, b, d, st in lowercase)}
+inline constexpr unsigned char kLowercaseData[] = {{
+{lowercase_data(lowercase)}
 }};
+inline constexpr std::size_t kLowercaseCount = {len(lowercase)};
 
 }}  // namespace scholion::unicode_tables
 """

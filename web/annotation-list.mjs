@@ -5,6 +5,57 @@
 // canvas to the annotation.
 
 const COLOR_NAMES = ['yellow', 'green', 'blue', 'pink', 'purple'];
+
+// Its styles, inside the annotator's (annotator.mjs); one constructed sheet per document,
+// adopted by the list's root (shadow root or document).
+const STYLES = `
+.sch-annotator .list{display:flex;flex-direction:column;min-height:0;height:100%;overflow:auto}
+.sch-annotator .controls{display:flex;gap:6px;padding:10px 10px 4px}
+.sch-annotator .filter{flex:1;min-width:0;font:14px system-ui,sans-serif;padding:6px 8px;border:1px solid #c9c5bb;border-radius:6px;background:#fff}
+.sch-annotator .sort{font:13px system-ui,sans-serif;padding:4px;border:1px solid #c9c5bb;border-radius:6px;background:#fff}
+.sch-annotator .list-count{margin:2px 12px 6px;color:#57606a;font-size:12px}
+.sch-annotator .items,.sch-annotator .orphans{list-style:none;margin:0;padding:0 6px 8px}
+.sch-annotator .item,.sch-annotator .orphan{display:grid;grid-template-columns:12px 1fr;column-gap:8px;row-gap:2px;
+ padding:8px 8px;margin:2px 0;border-radius:6px;cursor:pointer}
+.sch-annotator .item:hover{background:#f0eee8}
+.sch-annotator .item[aria-selected=true]{background:#e8f1fb;box-shadow:inset 3px 0 0 #1f6feb}
+.sch-annotator .item>:not(.swatch),.sch-annotator .orphan>:not(.swatch){grid-column:2}
+.sch-annotator .swatch{grid-row:1/span 3;width:12px;height:12px;border-radius:50%;margin-top:3px}
+.sch-annotator .c-yellow{background:#ffd43b}.sch-annotator .c-green{background:#69db7c}.sch-annotator .c-blue{background:#74c0fc}
+.sch-annotator .c-pink{background:#f783ac}.sch-annotator .c-purple{background:#b197fc}
+.sch-annotator .quote{font-family:Georgia,serif;overflow-wrap:anywhere}
+.sch-annotator .note{color:#24292f;font-size:13px;overflow-wrap:anywhere;white-space:pre-line}
+.sch-annotator .meta{display:flex;gap:8px;flex-wrap:wrap;color:#57606a;font-size:12px}
+.sch-annotator .tags{color:#0b5cad}
+.sch-annotator .empty{margin:8px 12px;color:#57606a}
+.sch-annotator .more{margin:2px 12px 10px;font:13px system-ui,sans-serif;padding:5px 10px;border-radius:6px;border:1px solid #c9c5bb;background:#fff;cursor:pointer}
+.sch-annotator .more[hidden]{display:none}
+.sch-annotator .empty[hidden],.sch-annotator .items[hidden],.sch-annotator .orphan-section[hidden]{display:none}
+.sch-annotator .orphan-section{border-top:1px solid #e4e1da;margin-top:6px}
+.sch-annotator .orphans-heading{font:600 13px/1.2 system-ui,sans-serif;margin:10px 12px 2px}
+.sch-annotator .hint{margin:2px 12px 6px;color:#57606a;font-size:12px}
+.sch-annotator .orphan{cursor:default;background:#fff;border:1px dashed #c9c5bb}
+.sch-annotator .actions{display:flex;gap:6px;margin-top:4px}
+.sch-annotator .actions button{font:12px system-ui,sans-serif;padding:4px 8px;border-radius:5px;border:1px solid #c9c5bb;background:#fff;cursor:pointer}
+.sch-annotator .actions button[aria-disabled=true]{color:#8c959f;cursor:not-allowed}
+.sch-annotator .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
+@media (pointer:coarse){
+ .sch-annotator .item,.sch-annotator .orphan{padding:10px 8px}
+ .sch-annotator .filter{font-size:16px}
+ .sch-annotator .actions button{padding:8px 12px}
+}`;
+const sheets = new WeakMap();  // Document -> its constructed sheet
+
+function adoptStyles(root) {
+  const doc = root.ownerDocument || root;
+  let sheet = sheets.get(doc);
+  if (!sheet) {
+    sheet = new doc.defaultView.CSSStyleSheet();
+    sheet.replaceSync(STYLES);
+    sheets.set(doc, sheet);
+  }
+  if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+}
 const NOTE_CHARS = 200;
 const QUOTE_CHARS = 140;
 const PAGE = 200;  // items rendered at a time
@@ -82,6 +133,8 @@ const plural = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 export function mountList(parent, canvas, { idPrefix = 'scholion', onJump = () => {}, onEscape = () => {},
                                             onOrphanAction = () => {} } = {}) {
   const doc = parent.ownerDocument || document;
+  const styleRoot = parent.getRootNode();
+  adoptStyles(styleRoot.adoptedStyleSheets ? styleRoot : doc);
   const el = (tag, props = {}, ...children) => {
     const e = doc.createElement(tag);
     for (const [k, v] of Object.entries(props)) {

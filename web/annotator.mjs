@@ -5,10 +5,8 @@
 // root or document): no inline <style>, so a strict Content-Security-Policy is fine.
 
 import { mountCanvas } from './scholion-canvas.mjs';
-import { mountList, excerpt } from './annotation-list.mjs';
 import { mountMirror, visuallyHide } from './mirror.mjs';
-import { createNoteEditor } from './note-editor.mjs';
-import { createShortcutsOverlay } from './shortcuts.mjs';
+// The list, the note editor and the shortcuts overlay arrive when first wanted (below).
 
 const CSS = `
 .sch-annotator{position:absolute;inset:0;display:flex;flex-direction:column;font:14px/1.4 system-ui,sans-serif;color:#24292f}
@@ -22,46 +20,11 @@ const CSS = `
 .sch-annotator .sch-drawer{width:min(340px,45%);flex:none;display:flex;flex-direction:column;min-height:0;
  border-left:1px solid #e4e1da;background:#fbfaf7}
 .sch-annotator .sch-drawer[hidden]{display:none}
-.sch-annotator .list{display:flex;flex-direction:column;min-height:0;height:100%;overflow:auto}
-.sch-annotator .controls{display:flex;gap:6px;padding:10px 10px 4px}
-.sch-annotator .filter{flex:1;min-width:0;font:14px system-ui,sans-serif;padding:6px 8px;border:1px solid #c9c5bb;border-radius:6px;background:#fff}
-.sch-annotator .sort{font:13px system-ui,sans-serif;padding:4px;border:1px solid #c9c5bb;border-radius:6px;background:#fff}
-.sch-annotator .list-count{margin:2px 12px 6px;color:#57606a;font-size:12px}
-.sch-annotator .items,.sch-annotator .orphans{list-style:none;margin:0;padding:0 6px 8px}
-.sch-annotator .item,.sch-annotator .orphan{display:grid;grid-template-columns:12px 1fr;column-gap:8px;row-gap:2px;
- padding:8px 8px;margin:2px 0;border-radius:6px;cursor:pointer}
-.sch-annotator .item:hover{background:#f0eee8}
-.sch-annotator .item[aria-selected=true]{background:#e8f1fb;box-shadow:inset 3px 0 0 #1f6feb}
-.sch-annotator .item>:not(.swatch),.sch-annotator .orphan>:not(.swatch){grid-column:2}
-.sch-annotator .swatch{grid-row:1/span 3;width:12px;height:12px;border-radius:50%;margin-top:3px}
-.sch-annotator .c-yellow{background:#ffd43b}.sch-annotator .c-green{background:#69db7c}.sch-annotator .c-blue{background:#74c0fc}
-.sch-annotator .c-pink{background:#f783ac}.sch-annotator .c-purple{background:#b197fc}
-.sch-annotator .quote{font-family:Georgia,serif;overflow-wrap:anywhere}
-.sch-annotator .note{color:#24292f;font-size:13px;overflow-wrap:anywhere;white-space:pre-line}
-.sch-annotator .meta{display:flex;gap:8px;flex-wrap:wrap;color:#57606a;font-size:12px}
-.sch-annotator .tags{color:#0b5cad}
-.sch-annotator .empty{margin:8px 12px;color:#57606a}
-.sch-annotator .more{margin:2px 12px 10px;font:13px system-ui,sans-serif;padding:5px 10px;border-radius:6px;border:1px solid #c9c5bb;background:#fff;cursor:pointer}
-.sch-annotator .more[hidden]{display:none}
-.sch-annotator .empty[hidden],.sch-annotator .items[hidden],.sch-annotator .orphan-section[hidden]{display:none}
-.sch-annotator .orphan-section{border-top:1px solid #e4e1da;margin-top:6px}
-.sch-annotator .orphans-heading{font:600 13px/1.2 system-ui,sans-serif;margin:10px 12px 2px}
-.sch-annotator .hint{margin:2px 12px 6px;color:#57606a;font-size:12px}
-.sch-annotator .orphan{cursor:default;background:#fff;border:1px dashed #c9c5bb}
-.sch-annotator .actions{display:flex;gap:6px;margin-top:4px}
-.sch-annotator .actions button{font:12px system-ui,sans-serif;padding:4px 8px;border-radius:5px;border:1px solid #c9c5bb;background:#fff;cursor:pointer}
-.sch-annotator .actions button[aria-disabled=true]{color:#8c959f;cursor:not-allowed}
-.sch-annotator .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
 @container sch-body (max-width:640px){
  .sch-annotator .sch-drawer{position:absolute;top:0;right:0;bottom:0;width:min(100%,360px);z-index:1;
   box-shadow:-6px 0 18px rgba(0,0,0,.14)}
 }
-@container sch-body (max-width:440px){.sch-annotator .sch-drawer{width:100%;box-shadow:none}}
-@media (pointer:coarse){
- .sch-annotator .item,.sch-annotator .orphan{padding:10px 8px}
- .sch-annotator .filter{font-size:16px}
- .sch-annotator .actions button{padding:8px 12px}
-}`;
+@container sch-body (max-width:440px){.sch-annotator .sch-drawer{width:100%;box-shadow:none}}`;
 
 const sheets = new WeakMap();  // Document -> its constructed sheet
 
@@ -129,9 +92,51 @@ export async function mountAnnotator(container, options = {}) {
   container.appendChild(wrap);
 
   let canvas;
-  let notes = null;  // the note editor, once the canvas runs
+  let destroyed = false;
+  // The note editor and the `?` overlay are imported (from this module's own directory)
+  // the first time they are wanted: the editor once the reader has something to write a
+  // note on, the overlay on the first `?`. A key that asked for them acts once they arrive.
+  let notes = null;  // the note editor, once loaded
+  let notesLoad = null;
+  // A module that could not be loaded is asked for again the next time.
+  const retry = (forget) => (error) => { forget(); throw error; };
+  const loadNotes = () => notesLoad || (notesLoad = import('./note-editor.mjs').then(({ createNoteEditor }) => {
+    if (destroyed) return null;
+    // The change events below announce what was saved, the editor only what went wrong.
+    notes = createNoteEditor(stage, canvas, { announce });
+    return notes;
+  }, retry(() => { notesLoad = null; })));
+  let shortcuts = null;
+  let shortcutsLoad = null;
+  const loadShortcuts = () => shortcutsLoad || (shortcutsLoad = import('./shortcuts.mjs').then(({ createShortcutsOverlay }) => {
+    if (destroyed) return null;
+    shortcuts = createShortcutsOverlay(stage, canvas);
+    return shortcuts;
+  }, retry(() => { shortcutsLoad = null; })));
+  const failed = (what) => (error) => announce(`The ${what} could not be loaded: ${error.message}`);
+  // Keys pressed on the canvas while a part the reader asked for is on its way (the note
+  // editor, the list) belong to it: they are held back from the canvas's shortcuts and
+  // typed into its field once it is shown (Escape: never mind).
+  let typedAhead = null;  // {text, cancelled} while waiting
+  const typeAhead = (load, show, what) => {
+    const waiting = { text: '', cancelled: false };
+    typedAhead = waiting;
+    return load().then((part) => {
+      if (typedAhead === waiting) typedAhead = null;
+      const field = part && !waiting.cancelled ? show(part) : null;
+      if (field && waiting.text) {
+        field.setRangeText(waiting.text, field.selectionStart, field.selectionEnd, 'end');
+        field.dispatchEvent(new Event('input', { bubbles: true }));
+      }
+    }, (error) => {
+      if (typedAhead === waiting) typedAhead = null;
+      failed(what)(error);
+    });
+  };
+  const openNotes = () => (notes ? notes.open()
+    : typeAhead(loadNotes, (n) => (n.open() ? deepActive(doc) : null), 'note editor'));
   try {
-    canvas = await mountCanvas(stage, { ...options, onNoteRequested: () => notes?.open() });
+    canvas = await mountCanvas(stage, { ...options, onNoteRequested: openNotes });
   } catch (error) {
     wrap.remove();
     throw error;
@@ -159,47 +164,87 @@ export async function mountAnnotator(container, options = {}) {
       !a.matches('input,textarea,select,[contenteditable]:not([contenteditable=false])');
   };
   const mirror = mountMirror(wrap, canvas, { idPrefix, isOwnFocus });
-  // Notes are written in a <textarea> over the canvas (a bottom sheet on phones); the
-  // change events below announce what was saved, the editor only what went wrong.
-  notes = createNoteEditor(stage, canvas, { announce });
-  const shortcuts = createShortcutsOverlay(stage, canvas);
 
   const setDrawer = (open, { focus = false } = {}) => {
     drawer.hidden = !open;
     toggle.setAttribute('aria-expanded', String(open));
-    if (open && focus) list.focusFilter();
+    if (!open) return;
+    if (list) {
+      if (focus) list.focusFilter();
+    } else if (focus) {
+      typeAhead(loadList, (l) => {
+        if (drawer.hidden) return null;
+        l.focusFilter();
+        return l.filter;
+      }, 'list of annotations');
+    } else {
+      loadList().catch(failed('list of annotations'));
+    }
   };
   // Where there is no room beside the text, the drawer lies over it.
   const covers = () => !drawer.hidden && getComputedStyle(drawer).position === 'absolute';
-  const list = mountList(drawer, canvas, {
-    idPrefix,
-    onJump: (a, index, total) => {
-      announce(`Annotation ${index + 1} of ${total}: ${excerpt(a.quote?.exact ?? '', 80)}`);
-      if (covers()) {  // show the text it jumped to
-        setDrawer(false);
+  // The list arrives with the drawer's first opening (the badge counts without it).
+  let list = null;
+  let listLoad = null;
+  let lastSelection = null;
+  const loadList = () => listLoad || (listLoad = import('./annotation-list.mjs').then(({ mountList, excerpt }) => {
+    if (destroyed) return null;
+    list = mountList(drawer, canvas, {
+      idPrefix,
+      onJump: (a, index, total) => {
+        announce(`Annotation ${index + 1} of ${total}: ${excerpt(a.quote?.exact ?? '', 80)}`);
+        if (covers()) {  // show the text it jumped to
+          setDrawer(false);
+          canvas.canvas.focus();
+        }
+      },
+      onEscape: () => {
+        if (covers()) setDrawer(false);
         canvas.canvas.focus();
-      }
-    },
-    onEscape: () => {
-      if (covers()) setDrawer(false);
-      canvas.canvas.focus();
-    },
-    onOrphanAction: (kind, orphan, message) => {
-      if (kind === 'deleted') announce('Annotation that could not be placed deleted');
-      else if (kind === 'attached') announce('Annotation attached to the selected text');
-      else if (kind === 'attach-needs-selection') announce('Select text on the page first, then attach');
-      else if (kind === 'error') announce(`Could not attach: ${message}`);
-    },
-  });
+      },
+      onOrphanAction: (kind, orphan, message) => {
+        if (kind === 'deleted') announce('Annotation that could not be placed deleted');
+        else if (kind === 'attached') announce('Annotation attached to the selected text');
+        else if (kind === 'attach-needs-selection') announce('Select text on the page first, then attach');
+        else if (kind === 'error') announce(`Could not attach: ${message}`);
+      },
+    });
+    if (!current) current = canvas.annotations();
+    list.refresh({ annotations: current.slice(), orphans: canvas.orphans() });
+    if (lastSelection) list.selectionChanged(lastSelection);
+    return list;
+  }, retry(() => { listLoad = null; })));
   toggle.addEventListener('click', () => setDrawer(drawer.hidden));
 
   // `L` on the canvas opens the list at its filter box; the core never sees the key.
+  // `N` and `?` before their modules have arrived load them and then do what they do
+  // (once loaded, the editor and the overlay listen for their keys themselves).
+  // Notes are written in a <textarea> over the canvas (a bottom sheet on phones).
+  const noteTarget = (sel = canvas.selection()) => !!sel && (!!sel.annotation || sel.anchor !== sel.head);
   const onKey = (e) => {
-    if (e.target !== canvas.canvas || e.ctrlKey || e.metaKey || e.altKey) return;
+    if (e.target !== canvas.canvas) return;
+    if (typedAhead) {
+      e.preventDefault();
+      e.stopPropagation();
+      if (e.key === 'Escape') {
+        typedAhead.cancelled = true;
+        typedAhead = null;
+      } else if (e.key.length === 1 && !e.ctrlKey && !e.metaKey) {
+        typedAhead.text += e.key;
+      }
+      return;
+    }
+    if (e.ctrlKey || e.metaKey || e.altKey) return;
     if (e.key === 'l' || e.key === 'L') {
       e.preventDefault();
       e.stopPropagation();
       setDrawer(true, { focus: true });
+    } else if ((e.key === 'n' || e.key === 'N') && !notes && noteTarget()) {
+      e.preventDefault();
+      openNotes();
+    } else if (e.key === '?' && !shortcuts) {
+      e.preventDefault();
+      loadShortcuts().then((s) => s?.open(), failed('list of shortcuts'));
     }
   };
   stage.addEventListener('keydown', onKey, true);
@@ -237,7 +282,7 @@ export async function mountAnnotator(container, options = {}) {
     const orphans = canvas.orphans();
     mirror.refresh({ documentChanged, annotations });
     documentChanged = false;
-    list.refresh({ annotations, orphans });
+    list?.refresh({ annotations, orphans });
     badge.textContent = String(annotations.length);
     toggle.setAttribute('aria-label', `Annotations, ${annotations.length}`);
     known = new Map(annotations.map((a) => [a.id, a]));
@@ -294,7 +339,9 @@ export async function mountAnnotator(container, options = {}) {
         break;
       }
       case 'selection':
-        list.selectionChanged(event);
+        if (!notes && noteTarget(event)) loadNotes().catch(() => {});  // a note may be wanted soon; N retries
+        lastSelection = event;
+        list?.selectionChanged(event);
         mirror.followCanvas(event.anchor, event.head);
         break;
       default:
@@ -303,19 +350,21 @@ export async function mountAnnotator(container, options = {}) {
 
   return {
     canvas,
-    list,
+    /** The list's handle, once the drawer has been opened (null before). */
+    get list() { return list; },
     mirror,
     announce,
     /** Opens or closes the annotation list. */
     showList: (open = true, { focus = false } = {}) => setDrawer(open, { focus }),
     destroy() {
+      destroyed = true;
       removeListener();
       clearTimeout(timer);
       stage.removeEventListener('keydown', onKey, true);
-      notes.destroy();
-      shortcuts.destroy();
+      notes?.destroy();
+      shortcuts?.destroy();
       mirror.destroy();
-      list.destroy();
+      list?.destroy();
       canvas.destroy();
       wrap.remove();
     },

@@ -36,6 +36,12 @@ const listState = (page) => shadow(page, (root) => ({
   quotes: [...root.querySelectorAll('.items [role=option] .quote')].map((q) => q.textContent),
 }));
 
+// The list arrives with the drawer's first opening: open it and wait for it.
+async function openList(page) {
+  await run(page, () => window.Scholion.instances[0].annotator.showList(true));
+  await page.waitForFunction(() => document.querySelector('[data-scholion]').shadowRoot.querySelector('.list-count'));
+}
+
 async function setFilter(page, text) {
   await shadow(page, (root, t) => {
     const f = root.querySelector('.filter');
@@ -96,6 +102,7 @@ test('the list: order, counts, filter by words, #tag and colour; notes linked fr
   const { page, context, errors } = await open(env, NEWS);
   try {
     await waitForCanvas(page);
+    await openList(page);
     await highlight(page, 'So once again, welcome.', 'yellow');
     await highlight(page, 'tensions in northern Kosovo', 'pink');
     // A stored annotation with a note and tags, brought in as storage JSON.
@@ -171,8 +178,9 @@ test('keyboard: L opens the list, arrows and Enter jump the canvas there, Escape
     const scrollBefore = await run(page, () => window.Scholion.instances[0].canvas.scroll());
     await page.locator('canvas').focus();
     await page.keyboard.press('l');
-    assert.equal(await shadow(page, (root) => root.activeElement?.className), 'filter');
     assert.equal(await shadow(page, (root) => root.querySelector('.sch-toggle').getAttribute('aria-expanded')), 'true');
+    // The list's module arrives with this first opening; then the filter has the focus.
+    await page.waitForFunction(() => document.querySelector('[data-scholion]').shadowRoot.activeElement?.className === 'filter');
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('End');
     const focused = await shadow(page, (root) => root.activeElement?.getAttribute('role') + ' ' + root.activeElement?.querySelector('.quote').textContent);
@@ -220,6 +228,37 @@ const PLANTED = (docId) => ({
   tombstones: [],
 });
 
+test('the list is fetched with the drawer\'s first opening; keys typed while it arrives go into its filter', async () => {
+  const { page, context, errors } = await open(env, NEWS);
+  const fetched = [];
+  page.on('request', (r) => fetched.push(new URL(r.url()).pathname.split('/').pop()));
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route('**/annotation-list.mjs', async (route) => { await held; await route.continue(); });
+  try {
+    await waitForCanvas(page);
+    await highlight(page, 'tensions in northern Kosovo', 'pink');
+    await settle(page);
+    assert.ok(!fetched.includes('annotation-list.mjs'), 'opening the annotator does not fetch the list');
+    assert.equal(await shadow(page, (root) => root.querySelector('.sch-toggle .n').textContent), '1', 'the badge counts anyway');
+    const r = await rangeOf(page, 'So once again, welcome.');
+    await run(page, (x) => { const c = window.Scholion.instances[0].canvas; c.select(x.start, x.end); c.canvas.focus(); }, r);
+    await page.keyboard.press('l');
+    await page.keyboard.type('h1 kos');  // H and 1 would highlight the selection, were they the canvas's
+    assert.equal(await shadow(page, (root) => root.querySelector('.list-count')), null, 'the list is still on its way');
+    release();
+    await page.waitForFunction(() => document.querySelector('[data-scholion]').shadowRoot.activeElement?.className === 'filter');
+    assert.equal(await shadow(page, (root) => root.querySelector('.filter').value), 'h1 kos');
+    assert.equal(await run(page, () => window.Scholion.instances[0].canvas.annotationCount()), 1, 'no key reached the canvas');
+    assert.equal((await listState(page)).count, '1 annotation \u00b7 0 shown', 'the typed filter applies');
+    await setFilter(page, 'kosovo');
+    assert.equal((await listState(page)).count, '1 annotation \u00b7 1 shown');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
 test('orphans: listed with quote and note, never in the text; deleted or attached; announced and saved', async () => {
   const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
@@ -232,6 +271,7 @@ test('orphans: listed with quote and note, never in the text; deleted or attache
     await page.reload();
     await waitForCanvas(page);
     await waitForLive(page, /2 annotations could not be placed/);
+    await openList(page);
     const annotations = await run(page, () => window.Scholion.instances[0].canvas.annotations());
     assert.deepEqual(annotations.map((a) => a.id), ['11111111-1111-4111-8111-111111111111']);
     const section = await shadow(page, (root) => ({
@@ -322,6 +362,7 @@ test('the list and the mirror follow another tab\'s highlights', async () => {
       await p.goto(env.url + NEWS);
       await waitForCanvas(p);
     }
+    await openList(b);
     await highlight(a, 'tensions in northern Kosovo', 'pink');
     assert.equal(await run(a, () => window.Scholion.instances[0].canvas.flush()), true);
     await b.waitForFunction(() => document.querySelector('[data-scholion]').shadowRoot
@@ -337,6 +378,7 @@ test('the live region announces highlights added and deleted, undo and redo', as
   const { page, context } = await open(env, NEWS);
   try {
     await waitForCanvas(page);
+    await openList(page);
     await page.locator('canvas').focus();
     await highlight(page, 'tensions in northern Kosovo');
     await waitForLive(page, /^Highlight added$/);

@@ -226,6 +226,27 @@ test('works under a Content-Security-Policy without inline scripts or styles', a
       return getComputedStyle(b).position;
     });
     assert.equal(launcher, 'fixed', 'our shadow-root styles apply under the policy');
+    // The parts that arrive later (list, note editor, shortcuts) load under the policy too.
+    const panel = (fn, arg) => page.evaluate(([f, a]) => new Function('root', 'a',
+      `return (${f})(root, a)`)(document.querySelector('[data-scholion]').shadowRoot, a), [fn.toString(), arg]);
+    await canvas(page, () => window.Scholion.instances[0].annotator.showList(true));
+    await page.waitForFunction(() => document.querySelector('[data-scholion]').shadowRoot
+      .querySelector('.list-count')?.textContent === '1 annotation');
+    assert.equal(await panel((root) => getComputedStyle(root.querySelector('.filter')).borderTopLeftRadius), '6px',
+                 'the list\'s styles apply');
+    await canvas(page, ([a]) => {
+      const c = window.Scholion.instances[0].canvas;
+      c.select(a.start, a.end);
+      c.canvas.focus();
+    }, [r]);
+    await page.keyboard.press('n');
+    await page.waitForFunction(() => document.querySelector('[data-scholion]').shadowRoot.querySelector('.scholion-note textarea'));
+    assert.equal(await panel((root) => getComputedStyle(root.querySelector('.scholion-note')).position), 'absolute');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('?');
+    await page.waitForFunction(() => document.querySelector('[data-scholion]').shadowRoot.querySelector('.scholion-keys [role=dialog]'));
+    assert.equal(await panel((root) => getComputedStyle(root.querySelector('.scholion-keys')).position), 'absolute');
+    await page.keyboard.press('Escape');
     assert.deepEqual(violations, []);
     assert.deepEqual(errors, []);
   } finally {

@@ -29,6 +29,11 @@ const editorOpen = (page) => inPanel(page, (root) => {
   return box ? { sheet: box.classList.contains('sheet'), value: box.querySelector('textarea').value,
                  focused: root.activeElement === box.querySelector('textarea') } : null;
 });
+// The editor's module arrives the first time a note is wanted: wait for the box.
+async function editorArrives(page) {
+  await page.waitForFunction(() => window.Scholion.instances[0].canvas.canvas.getRootNode().querySelector('.scholion-note'));
+  return editorOpen(page);
+}
 const liveText = (page) => inPanel(page, (root) => root.querySelector('[aria-live]')?.textContent ?? '');
 
 async function selectQuote(page, quote) {
@@ -48,7 +53,7 @@ test('a note with non-ASCII text written from the toolbar is in the margin and s
     const box = await page.locator('canvas').boundingBox();
     // "Note" is the toolbar's last button while no highlight is selected.
     await page.keyboard.press('n');
-    assert.ok(await editorOpen(page), 'N opens the editor');
+    assert.ok(await editorArrives(page), 'N opens the editor');
     await page.keyboard.press('Escape');
     assert.equal(await editorOpen(page), null, 'Escape cancels');
     assert.equal(await canvasOf(page, (c) => c.annotationCount()), 0, 'a cancelled note on a selection adds nothing');
@@ -107,6 +112,8 @@ test('a note with non-ASCII text written from the toolbar is in the margin and s
     await canvasOf(page, (c) => c.fontsReady());
     await settle(page);
     assert.equal((await canvasOf(page, (c) => c.noteCards())).length, 1, 'the card is back after the reload');
+    await inPanel(page, (root, inst) => inst.annotator.showList(true));  // the list arrives with the drawer
+    await page.waitForFunction(() => window.Scholion.instances[0].canvas.canvas.getRootNode().querySelector('.item .note'));
     const listed = await inPanel(page, (root) => [...root.querySelectorAll('.item .note')].map((n) => n.textContent));
     assert.equal(listed.length, 1, 'the annotation list has it');
     assert.ok(listed[0].includes('Vučić') && listed[0].includes('Сербия'), `the list shows the note (${listed[0]})`);
@@ -126,7 +133,7 @@ test('editing a note: a change is saved on blur, Escape keeps the old text, an e
     await canvasOf(page, (c, id) => c.saveNote(id, 'first'), a.id);
 
     await page.keyboard.press('n');  // the highlight is selected: edit its note
-    assert.equal((await editorOpen(page)).value, 'first');
+    assert.equal((await editorArrives(page)).value, 'first');
     await page.keyboard.insertText(' and more');
     await page.keyboard.press('Escape');
     assert.equal((await canvasOf(page, (c) => c.annotations()))[0].note, 'first', 'Escape keeps the old note');
@@ -188,6 +195,33 @@ test('N on text that is exactly an existing highlight edits its note instead of 
     assert.equal((await editorOpen(page)).value, 'the old note');
     await page.keyboard.press('Escape');
     assert.equal(await canvasOf(page, (c) => c.annotationCount()), 1);
+test('the note editor is fetched when a note is wanted; keys typed while it arrives go into the note', async () => {
+  const { page, context, errors } = await open(env, NEWS, { width: 1400, height: 900 });
+  const fetched = [];
+  page.on('request', (r) => fetched.push(new URL(r.url()).pathname.split('/').pop()));
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route('**/note-editor.mjs', async (route) => { await held; await route.continue(); });
+  try {
+    await waitForCanvas(page);
+    await settle(page);
+    assert.ok(!fetched.includes('note-editor.mjs'), 'opening the annotator does not fetch the editor');
+    assert.ok(!fetched.includes('shortcuts.mjs'), 'opening the annotator does not fetch the shortcuts');
+    await selectQuote(page, 'peacekeepers');
+    await page.keyboard.press('n');
+    await page.keyboard.type('h1 ok');  // H and 1 would highlight, were they the canvas's
+    assert.equal(await editorOpen(page), null, 'the editor is still on its way');
+    release();
+    const editor = await editorArrives(page);
+    await page.waitForFunction(() => window.Scholion.instances[0].canvas.canvas.getRootNode()
+      .querySelector('.scholion-note textarea').value === 'h1 ok');
+    assert.ok((await editorOpen(page)).focused, 'the note has the focus');
+    assert.equal(editor.sheet, false);
+    assert.equal(await canvasOf(page, (c) => c.annotationCount()), 0, 'no key reached the canvas');
+    await page.keyboard.press('Control+Enter');
+    const [saved] = await canvasOf(page, (c) => c.annotations());
+    assert.equal(saved.note, 'h1 ok');
+    assert.equal(fetched.filter((f) => f === 'note-editor.mjs').length, 1);
     assert.deepEqual(errors, []);
   } finally {
     await context.close();
@@ -254,6 +288,8 @@ test('? lists the shortcuts; Escape closes the list and focus returns to the can
     await waitForCanvas(page);
     await canvasOf(page, (c) => c.canvas.focus());
     await page.keyboard.press('?');
+    // The overlay's module arrives with the first `?`.
+    await page.waitForFunction(() => window.Scholion.instances[0].canvas.canvas.getRootNode().querySelector('.scholion-keys'));
     const shown = await inPanel(page, (root) => {
       const d = root.querySelector('.scholion-keys [role=dialog]');
       return d && { text: d.textContent, focusInside: d.contains(root.activeElement) };
@@ -299,6 +335,7 @@ test('keyboard alone: open, select, highlight, note, list, jump, delete, undo', 
     await page.keyboard.press('h');
     assert.equal(await canvasOf(page, (c) => c.annotationCount()), 1);
     await page.keyboard.press('n');
+    assert.ok((await editorArrives(page)).focused, 'N opens the editor, focused');
     await page.keyboard.insertText('Keyboard note #kbd');
     await page.keyboard.press('Control+Enter');
     assert.equal((await canvasOf(page, (c) => c.annotations()))[0].note, 'Keyboard note #kbd');
@@ -306,6 +343,8 @@ test('keyboard alone: open, select, highlight, note, list, jump, delete, undo', 
     // Away from it, then back through the list.
     await page.keyboard.press('Escape');
     await page.keyboard.press('l');
+    // The list's module arrives with the drawer's first opening.
+    await page.waitForFunction(() => window.Scholion.instances[0].canvas.canvas.getRootNode().activeElement?.classList.contains('filter'));
     assert.equal(await inPanel(page, (root) => root.activeElement?.classList.contains('filter')), true, 'L focuses the filter');
     await page.keyboard.insertText('#kbd');
     await page.keyboard.press('ArrowDown');
