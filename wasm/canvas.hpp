@@ -4,7 +4,6 @@
 
 #include <emscripten/html5.h>
 
-#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -47,7 +46,7 @@ struct Canvas {
   std::optional<ReaderState> state;          // selection and commands over them
   std::vector<Annotation> orphans;           // could not be placed in this text: kept
   // Orphans attached to text, as they were: undoing the attach makes them orphans again.
-  std::map<std::string, Annotation> attached_orphans;
+  std::vector<Annotation> attached_orphans;
 
   // Frames
   bool frame_requested = false;

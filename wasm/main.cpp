@@ -12,7 +12,6 @@
 
 #include <algorithm>
 #include <array>
-#include <set>
 #include <cmath>
 #include <string>
 
@@ -66,10 +65,11 @@ const char* fail(std::string message) {
 
 // Undo of an attach makes the annotation an orphan again, redo attaches it again.
 void follow_attached_orphans(const ChangeEvent& e) {
-  const auto it = g->attached_orphans.find(e.annotation.id);
+  const auto it = std::find_if(g->attached_orphans.begin(), g->attached_orphans.end(),
+                               [&](const Annotation& a) { return a.id == e.annotation.id; });
   if (it == g->attached_orphans.end()) return;
   if (e.origin == ChangeOrigin::undo && e.kind == ChangeKind::removed) {
-    Annotation orphan = it->second;
+    Annotation orphan = *it;
     orphan.modified = now_ms() + 1;  // newer than the tombstone the undo just left
     keep_orphan(std::move(orphan));
   } else if (e.origin == ChangeOrigin::redo && e.kind == ChangeKind::added) {
@@ -534,7 +534,7 @@ EMSCRIPTEN_KEEPALIVE const char* scholion_merge_storage(const char* json) {
     orphans = std::move(read->annotations);
   }
   std::vector<Annotation> incoming = std::move(stored->annotations);
-  std::set<std::string> unplaced;  // ids that did not anchor in this text
+  std::vector<std::string> unplaced;  // ids that did not anchor in this text
   if (stored->document.fingerprint != g->reader.document()->fingerprint()) {
     const AnchorText text(*g->reader.document());
     std::vector<Annotation> placed;
@@ -542,7 +542,7 @@ EMSCRIPTEN_KEEPALIVE const char* scholion_merge_storage(const char* json) {
     for (std::size_t i = 0; i < results.size(); ++i) {
       Reanchored& r = results[i];
       if (!r.result.anchored()) {
-        unplaced.insert(r.annotation.id);
+        unplaced.push_back(r.annotation.id);
         orphans.push_back(std::move(r.annotation));
       } else {
         if (incoming[i].start != r.result.start || incoming[i].end != r.result.end) {
@@ -559,7 +559,7 @@ EMSCRIPTEN_KEEPALIVE const char* scholion_merge_storage(const char* json) {
   // Reported: those that just failed to anchor, not those already known as orphans.
   drop_live_orphans();
   for (Annotation& o : orphans) {
-    const bool fresh = unplaced.count(o.id) > 0;
+    const bool fresh = std::find(unplaced.begin(), unplaced.end(), o.id) != unplaced.end();
     if (keep_orphan(o) && fresh) {
       report["orphaned"].push_back(storage_to_json(StoredDocument{{}, {std::move(o)}, {}})["annotations"][0]);
     }

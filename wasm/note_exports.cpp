@@ -4,7 +4,6 @@
 #include <string>
 
 #include "core/json_input.hpp"
-#include "core/note_markdown.hpp"
 #include "core/storage_format.hpp"
 #include "core/storage_format.hpp"
 #include "wasm/canvas.hpp"
@@ -57,29 +56,6 @@ EMSCRIPTEN_KEEPALIVE const char* scholion_save_note(const char* id, const char* 
                    : g->state->highlight_with_note(g->state->last_color(), note, std::move(tags));
   if (!saved) return answer({{"error", saved.error().describe()}});
   return answer(storage_to_json(StoredDocument{{}, {*saved}, {}})["annotations"][0]);
-}
-
-// The note of annotation `id` (or of an orphan) in light Markdown, parsed for display:
-// [{"kind": "paragraph"|"bullet"|"numbered", "marker", "text",
-//   "spans": [{"start", "end", "style"}]}] with code-point offsets into "text".
-EMSCRIPTEN_KEEPALIVE const char* scholion_note_blocks_json(const char* id) {
-  const Annotation* a = g->annotations ? g->annotations->find(id) : nullptr;
-  for (const Annotation& o : g->orphans) {
-    if (!a && o.id == id) a = &o;
-  }
-  if (!a) return "[]";
-  static constexpr const char* kKinds[] = {"paragraph", "bullet", "numbered"};
-  static constexpr const char* kStyles[] = {"plain", "emphasis", "strong", "link_url", "tag", "code"};
-  Json out = Json::array();
-  for (const NoteBlock& b : parse_note_markdown(a->note)) {
-    Json spans = Json::array();
-    for (const NoteSpan& s : b.spans) {
-      spans.push_back({{"start", s.start}, {"end", s.end}, {"style", kStyles[static_cast<int>(s.style)]}});
-    }
-    out.push_back({{"kind", kKinds[static_cast<int>(b.kind)]}, {"marker", b.marker}, {"text", b.text},
-                   {"spans", std::move(spans)}});
-  }
-  return hand_over(dump_json(out));
 }
 
 // The note cards on screen (CSS pixels, canvas-relative), for tests:

@@ -108,7 +108,8 @@ EMSCRIPTEN_KEEPALIVE const char* scholion_attach_orphan(const char* id) {
   }
   // Undoing the attach makes it an orphan again (it lost its place, not its note);
   // redoing attaches it again (main.cpp, follow_attached_orphans).
-  g->attached_orphans[orphan.id] = orphan;
+  std::erase_if(g->attached_orphans, [&](const Annotation& a) { return a.id == orphan.id; });
+  g->attached_orphans.push_back(orphan);
   request_frame();
   return answer("");
 }

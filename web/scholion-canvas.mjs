@@ -289,8 +289,6 @@ export async function mountCanvas(container, { base, label = 'Article with highl
       if (saved.error) throw new Error(saved.error);
       return saved;
     },
-    /** An annotation's note parsed for display: [{kind, marker, text, spans}]. */
-    noteBlocks: (id) => JSON.parse(withStrings([id], (i) => core.UTF8ToString(core._scholion_note_blocks_json(i)))),
     /** Note cards in the margin, on screen: [{id, x, y, width, height}] (CSS px, canvas-relative). */
     noteCards: () => JSON.parse(core.UTF8ToString(core._scholion_note_cards_json())),
     /** The overlap chooser as drawn: {x, y, width, height, items: [{id, x, y, width, height}]} or null. */

@@ -328,6 +328,9 @@ test('orphans: listed with quote and note, never in the text; deleted or attache
     await waitForCanvas(page);
     assert.deepEqual((await run(page, () => window.Scholion.instances[0].canvas.orphans())).map((o) => o.note), ['Where did this go? Вучић']);
     await run(page, ([a]) => window.Scholion.instances[0].canvas.select(a.start, a.end), [r]);
+    await shadow(page, (root) => root.querySelector('.sch-toggle').click());  // the list arrives with the drawer
+    await page.waitForFunction(() => document.querySelector('[data-scholion]').shadowRoot
+      .querySelector('[data-id="22222222-2222-4222-8222-222222222222"] .attach')?.getAttribute('aria-disabled') === 'false');
     await shadow(page, (root) => root.querySelector('[data-id="22222222-2222-4222-8222-222222222222"] .attach').click());
     await waitForLive(page, /Annotation attached to the selected text$/);
     await run(page, () => window.Scholion.instances[0].canvas.undo());
@@ -488,6 +491,7 @@ test('a long list renders a page at a time; End and "Show more" reach the rest',
       });
       c.importStorage(JSON.stringify(stored));
     });
+    await shadow(page, (root) => root.querySelector('.sch-toggle').click());  // the list arrives with the drawer
     await page.waitForFunction(() => document.querySelector('[data-scholion]').shadowRoot
       .querySelector('.list-count')?.textContent === '450 annotations');
     const rendered = () => shadow(page, (root) => root.querySelectorAll('.items [role=option]').length);

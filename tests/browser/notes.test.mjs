@@ -164,6 +164,7 @@ test('a new note left by a click elsewhere on the canvas is kept on the text it 
     await waitForCanvas(page);
     const r = await selectQuote(page, 'peacekeepers');
     await page.keyboard.press('n');
+    await editorArrives(page);
     await page.keyboard.insertText('written, then clicked away');
     const elsewhere = await canvasOf(page, (c, x) => {
       const box = c.canvas.getBoundingClientRect();
@@ -192,9 +193,15 @@ test('N on text that is exactly an existing highlight edits its note instead of 
     await selectQuote(page, 'peacekeepers');  // a fresh drag over the same words
     assert.equal((await canvasOf(page, (c) => c.selection())).annotation, null);
     await page.keyboard.press('n');
-    assert.equal((await editorOpen(page)).value, 'the old note');
+    assert.equal((await editorArrives(page)).value, 'the old note');
     await page.keyboard.press('Escape');
     assert.equal(await canvasOf(page, (c) => c.annotationCount()), 1);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
 test('the note editor is fetched when a note is wanted; keys typed while it arrives go into the note', async () => {
   const { page, context, errors } = await open(env, NEWS, { width: 1400, height: 900 });
   const fetched = [];
