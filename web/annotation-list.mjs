@@ -4,6 +4,8 @@
 // selected text. Items form a listbox: ↑/↓/Home/End move, Enter or a click jumps the
 // canvas to the annotation.
 
+import { adoptStyles } from './annotator.mjs';
+
 const COLOR_NAMES = ['yellow', 'green', 'blue', 'pink', 'purple'];
 
 // Its styles, inside the annotator's (annotator.mjs); one constructed sheet per document,
@@ -44,18 +46,6 @@ const STYLES = `
  .sch-annotator .filter{font-size:16px}
  .sch-annotator .actions button{padding:8px 12px}
 }`;
-const sheets = new WeakMap();  // Document -> its constructed sheet
-
-function adoptStyles(root) {
-  const doc = root.ownerDocument || root;
-  let sheet = sheets.get(doc);
-  if (!sheet) {
-    sheet = new doc.defaultView.CSSStyleSheet();
-    sheet.replaceSync(STYLES);
-    sheets.set(doc, sheet);
-  }
-  if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
-}
 const NOTE_CHARS = 200;
 const QUOTE_CHARS = 140;
 const PAGE = 200;  // items rendered at a time
@@ -134,7 +124,7 @@ export function mountList(parent, canvas, { idPrefix = 'scholion', onJump = () =
                                             onOrphanAction = () => {} } = {}) {
   const doc = parent.ownerDocument || document;
   const styleRoot = parent.getRootNode();
-  adoptStyles(styleRoot.adoptedStyleSheets ? styleRoot : doc);
+  adoptStyles(styleRoot.adoptedStyleSheets ? styleRoot : doc, STYLES);
   const el = (tag, props = {}, ...children) => {
     const e = doc.createElement(tag);
     for (const [k, v] of Object.entries(props)) {

@@ -26,15 +26,20 @@ const CSS = `
 }
 @container sch-body (max-width:440px){.sch-annotator .sch-drawer{width:100%;box-shadow:none}}`;
 
-const sheets = new WeakMap();  // Document -> its constructed sheet
+const sheets = new WeakMap();  // Document -> Map(css text -> its constructed sheet)
 
-function adoptStyles(root) {
+/**
+ * Adopts a stylesheet made from `css` into `root` (a shadow root or a document), one
+ * constructed sheet per document and text: no inline <style>, so a strict CSP is fine.
+ */
+export function adoptStyles(root, css) {
   const doc = root.ownerDocument || root;
-  let sheet = sheets.get(doc);
+  if (!sheets.has(doc)) sheets.set(doc, new Map());
+  let sheet = sheets.get(doc).get(css);
   if (!sheet) {
     sheet = new doc.defaultView.CSSStyleSheet();
-    sheet.replaceSync(CSS);
-    sheets.set(doc, sheet);
+    sheet.replaceSync(css);
+    sheets.get(doc).set(css, sheet);
   }
   if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
 }
@@ -57,7 +62,7 @@ export async function mountAnnotator(container, options = {}) {
   const doc = container.ownerDocument || document;
   const idPrefix = `scholion-${++annotatorCount}`;
   const root = container.getRootNode();
-  adoptStyles(root.adoptedStyleSheets ? root : doc);
+  adoptStyles(root.adoptedStyleSheets ? root : doc, CSS);
 
   const wrap = doc.createElement('div');
   wrap.className = 'sch-annotator';

@@ -4,6 +4,8 @@
 // leaving the editor saves; Escape cancels. Saving an empty note leaves (or makes) a
 // plain highlight. The widget owns the elements and removes them when done.
 
+import { adoptStyles } from './annotator.mjs';
+
 const NARROW_PX = 720;
 
 const CSS = `
@@ -25,14 +27,6 @@ const CSS = `
   background:#f6f8fa;color:#1f2328;cursor:pointer}
 .scholion-note button.save{background:#1f6feb;border-color:#1f6feb;color:#fff}`;
 
-let sheet = null;
-function adoptStyles(root) {
-  if (!sheet) {
-    sheet = new CSSStyleSheet();
-    sheet.replaceSync(CSS);
-  }
-  if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
-}
 
 // "#history, Vučić  notes" → ["history", "Vučić", "notes"]: commas or spaces separate; the
 // core lower-cases them.
@@ -52,7 +46,7 @@ export function parseTags(text) {
  * Returns {open(), close(save), isOpen(), destroy()}.
  */
 export function createNoteEditor(container, canvas, { announce = () => {} } = {}) {
-  adoptStyles(container.getRootNode());
+  adoptStyles(container.getRootNode(), CSS);
   let editor = null;  // {box, textarea, tags, target}
 
   const close = (save) => {

@@ -1,6 +1,8 @@
 // The `?` overlay: every keyboard shortcut of the annotator, shown while the canvas has
 // focus. A modal dialog; Escape or its button closes it and focus returns to the canvas.
 
+import { adoptStyles } from './annotator.mjs';
+
 export const SHORTCUTS = [
   ['Tab / Shift+Tab', 'Next / previous annotation (past the last one, focus moves on)'],
   ['← →', 'Show a caret and move it; Ctrl+← → by words'],
@@ -33,16 +35,9 @@ const CSS = `
   background:#f6f8fa;cursor:pointer}
 .scholion-keys button:focus-visible{outline:2px solid #0969da;outline-offset:1px}`;
 
-let sheet = null;
-
 /** Wires `?` on the canvas handle's element to open the overlay inside `container`. */
 export function createShortcutsOverlay(container, canvas) {
-  const root = container.getRootNode();
-  if (!sheet) {
-    sheet = new CSSStyleSheet();
-    sheet.replaceSync(CSS);
-  }
-  if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+  adoptStyles(container.getRootNode(), CSS);
   let overlay = null;
 
   const close = () => {
