@@ -9,14 +9,10 @@
 #include "core/grapheme_clusters.hpp"
 #include "core/utf8.hpp"
 #include "wasm/canvas.hpp"
+#include "wasm/palette.hpp"
 
 namespace scholion::web {
 namespace {
-
-constexpr std::array<ImU32, 5> kDot = {
-    IM_COL32(0xF0, 0xB4, 0x00, 0xFF), IM_COL32(0x2F, 0xB3, 0x4A, 0xFF),
-    IM_COL32(0x2E, 0x8F, 0xE0, 0xFF), IM_COL32(0xE0, 0x4C, 0x86, 0xFF),
-    IM_COL32(0x84, 0x5E, 0xF7, 0xFF)};
 
 // About the first `limit` code points of a quote, cut at a grapheme boundary (never
 // inside 🇷🇸), with an ellipsis when cut.
@@ -89,7 +85,7 @@ void draw_chooser() {
     const ImVec2 end(at.x + ImGui::GetContentRegionAvail().x, at.y + row);
     ImDrawList* list = ImGui::GetWindowDrawList();
     list->AddCircleFilled(ImVec2(at.x + 9 * s, at.y + row / 2), 5 * s,
-                          kDot[std::min<std::size_t>(static_cast<std::size_t>(a->color), kDot.size() - 1)]);
+                          tone(a->color));
     list->AddText(ImVec2(at.x + 22 * s, at.y + 4 * s), ImGui::GetColorU32(ImGuiCol_Text), label.c_str());
     c.items.emplace_back(at, end);
     ImGui::PopID();

@@ -8,6 +8,7 @@
 #include "core/margin_layout.hpp"
 #include "core/note_markdown.hpp"
 #include "core/utf8.hpp"
+#include "wasm/palette.hpp"
 
 namespace scholion::web {
 namespace {
@@ -15,19 +16,12 @@ namespace {
 constexpr ImU32 kCard = IM_COL32(0xFF, 0xFF, 0xFF, 0xFF);
 constexpr ImU32 kCardBorder = IM_COL32(0x1F, 0x23, 0x28, 0x24);
 constexpr ImU32 kCardBorderStrong = IM_COL32(0x1F, 0x23, 0x28, 0x90);
-constexpr ImU32 kInk = IM_COL32(0x1F, 0x23, 0x28, 0xFF);
 constexpr ImU32 kEmphasis = IM_COL32(0x6F, 0x42, 0xC1, 0xFF);
 constexpr ImU32 kLink = IM_COL32(0x09, 0x69, 0xDA, 0xFF);
 constexpr ImU32 kTag = IM_COL32(0x1A, 0x7F, 0x37, 0xFF);
 constexpr ImU32 kCode = IM_COL32(0x57, 0x60, 0x6A, 0xFF);
 constexpr ImU32 kCodeBg = IM_COL32(0xAF, 0xB8, 0xC1, 0x40);
-constexpr ImU32 kMarker = IM_COL32(0x5C, 0x63, 0x6E, 0xFF);
 
-// The palette's strong tones: the card's edge and its connector.
-constexpr std::array<ImU32, 5> kTone = {
-    IM_COL32(0xE0, 0xA8, 0x00, 0xFF), IM_COL32(0x2F, 0xB3, 0x4A, 0xFF),
-    IM_COL32(0x2E, 0x8F, 0xE0, 0xFF), IM_COL32(0xE0, 0x4C, 0x86, 0xFF),
-    IM_COL32(0x84, 0x5E, 0xF7, 0xFF)};
 
 constexpr float kPadCss = 8;
 constexpr float kEdgeCss = 3;
@@ -110,13 +104,13 @@ void Margin::draw(ImDrawList* list, Reader& reader, const AnnotationSet& set, Fo
   const float text_right = layout.margin_column_left() - 4 * s;
   for (const Card& card : cards_) {
     const bool strong = card.id == emphasised || card.id == selected;
-    const ImU32 tone = kTone[static_cast<std::size_t>(card.color)];
+    const ImU32 edge = tone(card.color);
     // The connector runs from the end of the highlight's first line to the card.
     const float from_y = (card.anchor_top + card.anchor_bottom) / 2;
     const float to_y = card.top + kPadCss * s + size / 2;
     if (std::max(from_y, to_y) >= top && std::min(from_y, to_y) <= bottom) {
       const float mid_x = (text_right + left_) / 2;
-      const ImU32 line = with_alpha(tone, strong ? 0xE0 : 0x70);
+      const ImU32 line = with_alpha(edge, strong ? 0xE0 : 0x70);
       const float w = (strong ? 1.6f : 1.0f) * s;
       list->AddLine(ImVec2(card.anchor_right + 2 * s, from_y - top), ImVec2(mid_x, from_y - top), line, w);
       list->AddLine(ImVec2(mid_x, from_y - top), ImVec2(left_, to_y - top), line, w);
@@ -127,7 +121,7 @@ void Margin::draw(ImDrawList* list, Reader& reader, const AnnotationSet& set, Fo
     const ImVec2 max(left_ + width_, std::round(card.top - top + card.height));
     list->AddRectFilled(min, max, kCard, 6 * s);
     list->AddRect(min, max, strong ? kCardBorderStrong : kCardBorder, 6 * s, 0, strong ? 1.5f * s : 1.0f * s);
-    list->AddRectFilled(min, ImVec2(min.x + kEdgeCss * s, max.y), tone, 6 * s, ImDrawFlags_RoundCornersLeft);
+    list->AddRectFilled(min, ImVec2(min.x + kEdgeCss * s, max.y), edge, 6 * s, ImDrawFlags_RoundCornersLeft);
 
     const float x0 = min.x + kEdgeCss * s + kPadCss * s;
     const float y0 = min.y + kPadCss * s;
@@ -146,7 +140,7 @@ void Margin::draw(ImDrawList* list, Reader& reader, const AnnotationSet& set, Fo
       const float ly = std::round(y0 + line.y + (card.text.line_height - size) / 2);
       if (ly > reader.viewport_height() || ly + size < 0) continue;  // off screen
       if (line.first_of_block && !block.marker.empty()) {
-        list->AddText(font, size, ImVec2(x0, ly), kMarker, block.marker.c_str());
+        list->AddText(font, size, ImVec2(x0, ly), kMuted, block.marker.c_str());
       }
       float x = x0 + line.x;
       while (at < block.text.size() && cp_index < line.end) {

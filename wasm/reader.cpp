@@ -5,13 +5,12 @@
 #include <cmath>
 
 #include "core/utf8.hpp"
+#include "wasm/palette.hpp"
 
 namespace scholion::web {
 namespace {
 
 constexpr ImU32 kPaper = IM_COL32(0xFB, 0xFA, 0xF7, 0xFF);
-constexpr ImU32 kInk = IM_COL32(0x1F, 0x23, 0x28, 0xFF);
-constexpr ImU32 kMuted = IM_COL32(0x5C, 0x63, 0x6E, 0xFF);
 constexpr ImU32 kScrollThumb = IM_COL32(0x1F, 0x23, 0x28, 0x40);
 constexpr ImU32 kSelection = IM_COL32(0x33, 0x77, 0xDD, 0x48);
 constexpr ImU32 kCaret = IM_COL32(0x1F, 0x4F, 0xB4, 0xFF);

@@ -74,6 +74,13 @@ export async function settle(page, quietMs = 300) {
   }, quietMs, { timeout: 20000, polling: 50 });
 }
 
+/** touch(type, x, y): a one-finger touch event ('touchStart', 'touchMove', 'touchEnd') by CDP. */
+export async function touchscreen(context, page) {
+  const cdp = await context.newCDPSession(page);
+  return (type, x, y) => cdp.send('Input.dispatchTouchEvent', {
+    type, touchPoints: type === 'touchEnd' ? [] : [{ x, y, id: 1, radiusX: 4, radiusY: 4 }] });
+}
+
 export function artifact(name) {
   return join(outDir, name);
 }

@@ -3,7 +3,7 @@
 // page's own inputs left alone.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, open, waitForCanvas, settle, artifact, rangeOf } from './harness.mjs';
+import { start, open, waitForCanvas, settle, artifact, rangeOf, touchscreen } from './harness.mjs';
 import { decodePng } from './png.mjs';
 
 let env;
@@ -127,9 +127,7 @@ test('touch: a long press selects a word and the end handle extends it', async (
   try {
     await page.goto(env.url + NEWS);
     await waitForCanvas(page);
-    const cdp = await context.newCDPSession(page);
-    const touch = (type, x, y) => cdp.send('Input.dispatchTouchEvent', {
-      type, touchPoints: type === 'touchEnd' ? [] : [{ x, y, id: 1, radiusX: 4, radiusY: 4 }] });
+    const touch = await touchscreen(context, page);
     const word = await ends(page, await rangeOf(page, 'unacceptable, underlining'));
     await touch('touchStart', word.mid.x + 10, word.mid.y);
     await page.waitForTimeout(800);

@@ -3,7 +3,7 @@
 // sheet on phones; the `?` overlay; the whole flow by keyboard alone.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, open, waitForCanvas, settle, artifact, rangeOf } from './harness.mjs';
+import { start, open, waitForCanvas, settle, artifact, rangeOf, touchscreen } from './harness.mjs';
 import { decodePng } from './png.mjs';
 
 let env;
@@ -244,9 +244,7 @@ test('on a phone (touch): long-press a word, Note in the toolbar opens a bottom 
   try {
     await page.goto(env.url + NEWS);
     await waitForCanvas(page);
-    const cdp = await context.newCDPSession(page);
-    const touch = (type, x, y) => cdp.send('Input.dispatchTouchEvent', {
-      type, touchPoints: type === 'touchEnd' ? [] : [{ x, y, id: 1, radiusX: 4, radiusY: 4 }] });
+    const touch = await touchscreen(context, page);
     const word = await rangeOf(page, 'peacekeepers');
     const at = await canvasOf(page, (c, r) => {
       const box = c.canvas.getBoundingClientRect();
