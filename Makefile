@@ -32,7 +32,7 @@ sanitize: setup
 	cmake --build $(BUILD)/sanitize -j $(JOBS)
 
 wasm: setup
-	emcmake cmake -S . -B $(BUILD)/wasm -DCMAKE_BUILD_TYPE=MinSizeRel >/dev/null
+	emcmake cmake -S . -B $(BUILD)/wasm -DCMAKE_BUILD_TYPE=MinSizeRel -DIMGUI_DIR=$(abspath $(BUILD))/deps/imgui-1.86 >/dev/null
 	cmake --build $(BUILD)/wasm -j $(JOBS) --target scholion_web scholion_app_web
 
 site: wasm

@@ -16,11 +16,45 @@ packages=(
   nlohmann-json3-dev libutfcpp-dev googletest libgtest-dev libbenchmark-dev
   unicode-data
   chromium
-  fonts-noto-core fonts-symbola python3-fonttools
+  fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji fonts-symbola python3-fonttools
+  libstb-dev
   dpkg-dev
 )
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+# deb-src stanzas with the same URIs, suites, components and key as the machine's own
+# enabled deb entries (one-line sources.list and deb822 .sources files alike).
+derive_deb_src() {
+  local f
+  for f in /etc/apt/sources.list /etc/apt/sources.list.d/*.list; do
+    [ -f "$f" ] || continue
+    awk '$1 == "deb" {
+      i = 2; opts = ""
+      if ($2 ~ /^\[/) { while ($i !~ /\]$/) { opts = opts " " $i; i++ } opts = opts " " $i; i++ }
+      comps = ""; for (j = i + 2; j <= NF; j++) comps = comps " " $j
+      signed = ""; if (match(opts, /signed-by=[^] ]+/)) signed = substr(opts, RSTART + 10, RLENGTH - 10)
+      printf "Types: deb-src\nURIs: %s\nSuites: %s\nComponents:%s\n", $i, $(i + 1), comps
+      if (signed != "") printf "Signed-By: %s\n", signed
+      print ""
+    }' "$f"
+  done
+  for f in /etc/apt/sources.list.d/*.sources; do
+    [ -f "$f" ] || continue
+    awk 'BEGIN { RS = ""; FS = "\n" }
+    {
+      deb = 0; enabled = 1; out = ""
+      for (k = 1; k <= NF; k++) {
+        line = $k
+        if (line ~ /^#/) continue
+        if (line ~ /^Types:/) { if (line ~ /[ \t]deb([ \t]|$)/) deb = 1; continue }
+        if (line ~ /^Enabled:[ \t]*no/) enabled = 0
+        out = out line "\n"
+      }
+      if (deb && enabled) printf "Types: deb-src\n%s\n", out
+    }' "$f"
+  done
+}
 
 apt_updated=
 apt_update() {
@@ -50,14 +84,8 @@ imgui_version=1.86
 imgui_dir="$build/deps/imgui-$imgui_version"
 if [ ! -f "$imgui_dir/imgui.cpp" ]; then
   if ! grep -rqsE '^(Types:.*deb-src|deb-src )' /etc/apt/sources.list /etc/apt/sources.list.d/; then
-    echo "setup: adding a deb-src entry for bookworm (needed by apt-get source)"
-    as_root tee /etc/apt/sources.list.d/scholion-debsrc.sources >/dev/null <<'SRC'
-Types: deb-src
-URIs: http://deb.debian.org/debian
-Suites: bookworm
-Components: main
-Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
-SRC
+    echo "setup: adding deb-src entries derived from this machine's deb entries (for apt-get source)"
+    derive_deb_src | as_root tee /etc/apt/sources.list.d/scholion-debsrc.sources >/dev/null
     apt_updated=
   fi
   apt_update

@@ -8,9 +8,9 @@
 #include <string>
 #include <vector>
 
-#include "core/annotation_set.hpp"
-#include "core/document.hpp"
-#include "core/reader_state.hpp"
+#include "core/model/annotation_set.hpp"
+#include "core/model/document.hpp"
+#include "core/reader/reader_state.hpp"
 #include "wasm/fonts.hpp"
 #include "wasm/margin.hpp"
 #include "wasm/reader.hpp"

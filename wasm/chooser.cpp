@@ -6,8 +6,8 @@
 
 #include <imgui.h>
 
-#include "core/grapheme_clusters.hpp"
-#include "core/utf8.hpp"
+#include "core/text/grapheme_clusters.hpp"
+#include "core/text/utf8.hpp"
 #include "wasm/canvas.hpp"
 #include "wasm/palette.hpp"
 

@@ -2,7 +2,7 @@
 
 #include <imgui_internal.h>
 
-#include "core/utf8.hpp"
+#include "core/text/utf8.hpp"
 
 namespace scholion::web {
 namespace {

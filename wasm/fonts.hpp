@@ -17,7 +17,7 @@
 
 #include <imgui.h>
 
-#include "core/layout.hpp"
+#include "core/layout/layout.hpp"
 
 namespace scholion::web {
 

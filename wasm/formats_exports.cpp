@@ -8,12 +8,13 @@
 #include <string_view>
 #include <vector>
 
-#include "core/anchoring.hpp"
-#include "core/hypothesis_format.hpp"
-#include "core/markdown_import.hpp"
-#include "core/storage_format.hpp"
-#include "core/utf8.hpp"
-#include "core/w3c_format.hpp"
+#include "core/formats/plain_text.hpp"
+#include "core/anchoring/anchoring.hpp"
+#include "core/formats/hypothesis_format.hpp"
+#include "core/formats/markdown_import.hpp"
+#include "core/formats/storage_format.hpp"
+#include "core/text/utf8.hpp"
+#include "core/formats/w3c_format.hpp"
 #include "wasm/canvas.hpp"
 
 namespace scholion::web {
@@ -130,7 +131,7 @@ EMSCRIPTEN_KEEPALIVE const char* scholion_import_annotations(int format, const c
       }
       a.start = r.start;
       a.end = r.end;
-      a.quote = quote_from_document(doc, r.start, r.end);
+      a.quote = quote_at(doc.offsets(), {r.start, r.end});
     }
     placed.push_back(std::move(a));
   }

@@ -17,11 +17,13 @@
 
 #include <imgui.h>
 
-#include "core/anchoring.hpp"
-#include "core/markdown_export.hpp"
-#include "core/storage_format.hpp"
-#include "core/utf8.hpp"
-#include "core/w3c_format.hpp"
+#include "core/formats/plain_text.hpp"
+#include "core/anchoring/anchoring.hpp"
+#include "core/anchoring/reanchoring.hpp"
+#include "core/formats/markdown_export.hpp"
+#include "core/formats/storage_format.hpp"
+#include "core/text/utf8.hpp"
+#include "core/formats/w3c_format.hpp"
 #include "wasm/canvas.hpp"
 
 namespace scholion::web {

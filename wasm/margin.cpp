@@ -5,9 +5,9 @@
 #include <cmath>
 #include <cstdint>
 
-#include "core/margin_layout.hpp"
-#include "core/note_markdown.hpp"
-#include "core/utf8.hpp"
+#include "core/layout/margin_layout.hpp"
+#include "core/model/note_markdown.hpp"
+#include "core/text/utf8.hpp"
 #include "wasm/palette.hpp"
 
 namespace scholion::web {

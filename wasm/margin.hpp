@@ -10,8 +10,8 @@
 
 #include <imgui.h>
 
-#include "core/annotation_set.hpp"
-#include "core/note_layout.hpp"
+#include "core/model/annotation_set.hpp"
+#include "core/layout/note_layout.hpp"
 #include "wasm/reader.hpp"
 
 namespace scholion::web {

@@ -3,9 +3,9 @@
 
 #include <string>
 
-#include "core/json_input.hpp"
-#include "core/storage_format.hpp"
-#include "core/storage_format.hpp"
+#include "core/formats/json_input.hpp"
+#include "core/formats/storage_format.hpp"
+#include "core/formats/storage_format.hpp"
 #include "wasm/canvas.hpp"
 
 using namespace scholion;

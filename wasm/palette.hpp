@@ -6,7 +6,7 @@
 
 #include <imgui.h>
 
-#include "core/annotation.hpp"
+#include "core/model/annotation.hpp"
 
 namespace scholion::web {
 

@@ -4,7 +4,7 @@
 #include <array>
 #include <cmath>
 
-#include "core/utf8.hpp"
+#include "core/text/utf8.hpp"
 #include "wasm/palette.hpp"
 
 namespace scholion::web {

@@ -9,10 +9,10 @@
 
 #include <imgui.h>
 
-#include "core/annotation_set.hpp"
-#include "core/document.hpp"
-#include "core/layout.hpp"
-#include "core/reader_state.hpp"
+#include "core/model/annotation_set.hpp"
+#include "core/model/document.hpp"
+#include "core/layout/layout.hpp"
+#include "core/reader/reader_state.hpp"
 #include "wasm/fonts.hpp"
 
 namespace scholion::web {

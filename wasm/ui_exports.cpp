@@ -6,7 +6,7 @@
 #include <algorithm>
 #include <string>
 
-#include "core/storage_format.hpp"
+#include "core/formats/storage_format.hpp"
 #include "wasm/canvas.hpp"
 
 namespace scholion::web {

@@ -27,14 +27,15 @@
 #include <string>
 #include <vector>
 
-#include "core/anchoring.hpp"
-#include "core/document.hpp"
-#include "core/hypothesis_format.hpp"
-#include "core/json_input.hpp"
-#include "core/markdown_export.hpp"
-#include "core/utf8.hpp"
-#include "core/storage_format.hpp"
-#include "core/w3c_format.hpp"
+#include "core/anchoring/anchoring.hpp"
+#include "core/formats/plain_text.hpp"
+#include "core/model/document.hpp"
+#include "core/formats/hypothesis_format.hpp"
+#include "core/formats/json_input.hpp"
+#include "core/formats/markdown_export.hpp"
+#include "core/text/utf8.hpp"
+#include "core/formats/storage_format.hpp"
+#include "core/formats/w3c_format.hpp"
 
 namespace scholion::cli {
 namespace {

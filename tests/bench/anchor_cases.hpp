@@ -14,8 +14,8 @@
 #include <string>
 #include <vector>
 
-#include "core/anchoring.hpp"
-#include "core/utf8.hpp"
+#include "core/anchoring/anchoring.hpp"
+#include "core/text/utf8.hpp"
 
 namespace scholion::bench {
 

@@ -15,8 +15,8 @@
 
 #include "../unit/test_support.hpp"
 #include "anchor_cases.hpp"
-#include "core/anchoring.hpp"
-#include "core/utf8.hpp"
+#include "core/anchoring/anchoring.hpp"
+#include "core/text/utf8.hpp"
 
 namespace {
 

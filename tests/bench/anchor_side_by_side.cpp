@@ -27,7 +27,7 @@
 #include <vector>
 
 #include "anchor_cases.hpp"
-#include "core/anchoring.hpp"
+#include "core/anchoring/anchoring.hpp"
 
 #ifndef SCHOLION_BENCH_BUILD
 #define SCHOLION_BENCH_BUILD "unspecified"

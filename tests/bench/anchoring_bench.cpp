@@ -17,7 +17,7 @@
 
 #include "../unit/test_support.hpp"
 #include "anchor_cases.hpp"
-#include "core/anchoring.hpp"
+#include "core/anchoring/anchoring.hpp"
 
 namespace scholion {
 namespace {

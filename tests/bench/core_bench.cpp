@@ -13,9 +13,9 @@
 #include <random>
 
 #include "../unit/test_support.hpp"
-#include "core/annotation_set.hpp"
-#include "core/document.hpp"
-#include "core/storage_format.hpp"
+#include "core/model/annotation_set.hpp"
+#include "core/model/document.hpp"
+#include "core/formats/storage_format.hpp"
 
 namespace scholion {
 namespace {

@@ -18,9 +18,9 @@
 #include <optional>
 #include <string>
 
-#include "core/anchoring.hpp"
-#include "core/text_offsets.hpp"
-#include "core/utf8.hpp"
+#include "core/anchoring/anchoring.hpp"
+#include "core/text/text_offsets.hpp"
+#include "core/text/utf8.hpp"
 #include "test_support.hpp"
 
 namespace scholion {

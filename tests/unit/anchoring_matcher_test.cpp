@@ -7,11 +7,11 @@
 #include <random>
 #include <string>
 
-#include "core/anchoring.hpp"
-#include "core/approximate_search.hpp"
-#include "core/bit_parallel_matcher.hpp"
-#include "core/gram_index.hpp"
-#include "core/utf8.hpp"
+#include "core/anchoring/anchoring.hpp"
+#include "core/anchoring/approximate_search.hpp"
+#include "core/anchoring/bit_parallel_matcher.hpp"
+#include "core/anchoring/gram_index.hpp"
+#include "core/text/utf8.hpp"
 
 namespace scholion {
 namespace {

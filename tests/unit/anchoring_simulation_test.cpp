@@ -35,8 +35,8 @@
 #include <random>
 #include <string>
 
-#include "core/anchoring.hpp"
-#include "core/utf8.hpp"
+#include "core/anchoring/anchoring.hpp"
+#include "core/text/utf8.hpp"
 #include "test_support.hpp"
 
 namespace scholion {

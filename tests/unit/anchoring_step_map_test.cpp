@@ -5,8 +5,8 @@
 #include <random>
 #include <string>
 
-#include "core/anchoring.hpp"
-#include "core/step_map.hpp"
+#include "core/anchoring/anchoring.hpp"
+#include "core/model/step_map.hpp"
 
 namespace scholion {
 namespace {

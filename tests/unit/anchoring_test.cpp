@@ -6,8 +6,9 @@
 #include <string>
 
 #include "annotation_notation.hpp"
-#include "core/anchoring.hpp"
-#include "core/utf8.hpp"
+#include "core/anchoring/anchoring.hpp"
+#include "core/anchoring/reanchoring.hpp"
+#include "core/text/utf8.hpp"
 
 namespace scholion {
 namespace {

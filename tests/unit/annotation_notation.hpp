@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "core/annotation_set.hpp"
+#include "core/model/annotation_set.hpp"
 
 namespace scholion::test {
 

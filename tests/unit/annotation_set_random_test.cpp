@@ -11,7 +11,7 @@
 #include <sstream>
 
 #include "annotation_notation.hpp"
-#include "core/annotation_set.hpp"
+#include "core/model/annotation_set.hpp"
 
 namespace scholion {
 namespace {

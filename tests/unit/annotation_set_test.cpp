@@ -1,11 +1,11 @@
-#include "core/annotation_set.hpp"
+#include "core/model/annotation_set.hpp"
 
 #include <gtest/gtest.h>
 
 #include <random>
 #include <set>
 
-#include "core/annotation.hpp"
+#include "core/model/annotation.hpp"
 #include "annotation_notation.hpp"
 
 namespace scholion {

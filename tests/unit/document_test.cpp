@@ -1,8 +1,9 @@
-#include "core/document.hpp"
+#include "core/formats/plain_text.hpp"
+#include "core/model/document.hpp"
 
 #include <gtest/gtest.h>
 
-#include "core/sha256.hpp"
+#include "core/text/sha256.hpp"
 #include "test_support.hpp"
 
 namespace scholion {

@@ -1,4 +1,4 @@
-#include "core/hypothesis_format.hpp"
+#include "core/formats/hypothesis_format.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,8 +1,8 @@
-#include "core/json_input.hpp"
+#include "core/formats/json_input.hpp"
 
 #include <gtest/gtest.h>
 
-#include "core/iso8601.hpp"
+#include "core/text/iso8601.hpp"
 
 namespace scholion {
 namespace {

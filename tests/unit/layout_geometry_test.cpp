@@ -7,10 +7,11 @@
 #include <cmath>
 #include <random>
 
-#include "core/grapheme_clusters.hpp"
-#include "core/layout.hpp"
-#include "core/line_breaking.hpp"
-#include "core/utf8.hpp"
+#include "core/formats/plain_text.hpp"
+#include "core/text/grapheme_clusters.hpp"
+#include "core/layout/layout.hpp"
+#include "core/layout/line_breaking.hpp"
+#include "core/text/utf8.hpp"
 #include "layout_support.hpp"
 #include "test_support.hpp"
 

@@ -8,9 +8,9 @@
 #include <string>
 #include <vector>
 
-#include "core/document.hpp"
-#include "core/layout.hpp"
-#include "core/utf8.hpp"
+#include "core/model/document.hpp"
+#include "core/layout/layout.hpp"
+#include "core/text/utf8.hpp"
 
 namespace scholion::test {
 

@@ -1,8 +1,8 @@
-#include "core/line_breaking.hpp"
+#include "core/layout/line_breaking.hpp"
 
 #include <gtest/gtest.h>
 
-#include "core/utf8.hpp"
+#include "core/text/utf8.hpp"
 #include "layout_support.hpp"
 
 namespace scholion {

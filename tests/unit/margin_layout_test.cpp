@@ -1,4 +1,4 @@
-#include "core/margin_layout.hpp"
+#include "core/layout/margin_layout.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,8 +1,9 @@
-#include "core/markdown_export.hpp"
+#include "core/formats/plain_text.hpp"
+#include "core/formats/markdown_export.hpp"
 
 #include <gtest/gtest.h>
 
-#include "core/import_resolution.hpp"
+#include "core/formats/import_placement.hpp"
 #include "test_support.hpp"
 
 namespace scholion {
@@ -18,7 +19,7 @@ Annotation over(const Document& doc, std::string_view from, std::string_view to,
   a.id = std::move(id);
   a.start = doc.offsets().cp_from_byte(static_cast<uint32_t>(begin)).value();
   a.end = doc.offsets().cp_from_byte(static_cast<uint32_t>(end)).value();
-  a.quote = quote_from_document(doc, a.start, a.end);
+  a.quote = quote_at(doc.offsets(), {a.start, a.end});
   a.created = a.modified = 1714555800000;
   return a;
 }

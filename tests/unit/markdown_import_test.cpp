@@ -1,4 +1,4 @@
-#include "core/markdown_import.hpp"
+#include "core/formats/markdown_import.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,8 +1,8 @@
-#include "core/note_layout.hpp"
+#include "core/layout/note_layout.hpp"
 
 #include <gtest/gtest.h>
 
-#include "core/utf8.hpp"
+#include "core/text/utf8.hpp"
 #include "layout_support.hpp"
 
 namespace scholion {

@@ -1,11 +1,11 @@
-#include "core/note_markdown.hpp"
+#include "core/model/note_markdown.hpp"
 
 #include <gtest/gtest.h>
 
 #include <random>
 
-#include "core/unicode_properties.hpp"
-#include "core/utf8.hpp"
+#include "core/text/unicode_properties.hpp"
+#include "core/text/utf8.hpp"
 
 namespace scholion {
 namespace {

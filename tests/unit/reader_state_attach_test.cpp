@@ -3,7 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "annotation_notation.hpp"
-#include "core/reader_state.hpp"
+#include "core/reader/reader_state.hpp"
 #include "layout_support.hpp"
 
 namespace scholion {

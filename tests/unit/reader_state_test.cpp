@@ -1,4 +1,4 @@
-#include "core/reader_state.hpp"
+#include "core/reader/reader_state.hpp"
 
 #include <gtest/gtest.h>
 

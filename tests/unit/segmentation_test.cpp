@@ -1,9 +1,9 @@
 // Grapheme clusters and words: the Unicode conformance files line by line, the cases
 // a reader meets (flags, ZWJ families, combining marks, CR LF, Hangul), selection
 // snapping, double-click words in English, Russian and Greek, and a walk over the corpus.
-#include "core/grapheme_clusters.hpp"
-#include "core/unicode_properties.hpp"
-#include "core/word_boundaries.hpp"
+#include "core/text/grapheme_clusters.hpp"
+#include "core/text/unicode_properties.hpp"
+#include "core/text/word_boundaries.hpp"
 
 #include <gtest/gtest.h>
 
@@ -11,8 +11,8 @@
 #include <cstdlib>
 #include <sstream>
 
-#include "core/text_offsets.hpp"
-#include "core/utf8.hpp"
+#include "core/text/text_offsets.hpp"
+#include "core/text/utf8.hpp"
 #include "test_support.hpp"
 
 namespace scholion {
@@ -318,8 +318,8 @@ void expect_snap(std::u32string input, std::u32string expected) {
   const uint32_t want_start = take(expected, U'[');
   const uint32_t want_end = take(expected, U']');
   ASSERT_EQ(input, expected) << "test case texts differ";
-  const SnappedRange want{want_start, want_end};
-  const SnappedRange got = snap_to_graphemes(input, start, end);
+  const CodePointRange want{want_start, want_end};
+  const CodePointRange got = snap_to_graphemes(input, start, end);
   EXPECT_EQ(got, want) << to_utf8(input) << ": [" << start << ", " << end << ") snapped to ["
                        << got.start << ", " << got.end << "), expected [" << want_start << ", "
                        << want_end << ")";
@@ -349,8 +349,8 @@ TEST(SegmentationSnap, AlignedRangesStayAndReversedOnesAreOrdered) {
   expect_snap(U"a<bc>d", U"a[bc]d");
   expect_snap(U"<>abc", U"[]abc");
   expect_snap(U"abc<>", U"abc[]");
-  EXPECT_EQ(snap_to_graphemes(U"abe\u0301", 4, 2), (SnappedRange{2, 4}));
-  EXPECT_EQ(snap_to_graphemes(U"abe\u0301", 3, 1), (SnappedRange{1, 4}));
+  EXPECT_EQ(snap_to_graphemes(U"abe\u0301", 4, 2), (CodePointRange{2, 4}));
+  EXPECT_EQ(snap_to_graphemes(U"abe\u0301", 3, 1), (CodePointRange{1, 4}));
 }
 
 TEST(SegmentationSnap, AnEmptyRangeInsideAClusterWidensToIt) {
@@ -359,8 +359,8 @@ TEST(SegmentationSnap, AnEmptyRangeInsideAClusterWidensToIt) {
 }
 
 TEST(SegmentationSnap, PositionsPastTheEndAreClamped) {
-  EXPECT_EQ(snap_to_graphemes(U"abc", 1, 99), (SnappedRange{1, 3}));
-  EXPECT_EQ(snap_to_graphemes(U"abc", 50, 99), (SnappedRange{3, 3}));
+  EXPECT_EQ(snap_to_graphemes(U"abc", 1, 99), (CodePointRange{1, 3}));
+  EXPECT_EQ(snap_to_graphemes(U"abc", 50, 99), (CodePointRange{3, 3}));
 }
 
 // [SECTION] Words

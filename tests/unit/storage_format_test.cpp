@@ -1,9 +1,9 @@
-#include "core/storage_format.hpp"
+#include "core/formats/storage_format.hpp"
 
 #include <algorithm>
 #include <random>
 
-#include "core/storage_scan.hpp"
+#include "core/formats/storage_scan.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "core/text_offsets.hpp"
+#include "core/text/text_offsets.hpp"
 
 #include <gtest/gtest.h>
 
@@ -6,7 +6,7 @@
 
 #include <utf8.h>
 
-#include "core/utf8.hpp"
+#include "core/text/utf8.hpp"
 #include "test_support.hpp"
 
 namespace scholion {

@@ -5,7 +5,7 @@
 
 #include <gtest/gtest.h>
 
-#include "core/w3c_format.hpp"
+#include "core/formats/w3c_format.hpp"
 #include "test_support.hpp"
 
 namespace scholion {

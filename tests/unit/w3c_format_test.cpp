@@ -1,4 +1,4 @@
-#include "core/w3c_format.hpp"
+#include "core/formats/w3c_format.hpp"
 
 #include <random>
 
@@ -20,7 +20,7 @@ Annotation annotation_on(const Document& doc, uint32_t start, uint32_t end, std:
   a.id = std::move(id);
   a.start = start;
   a.end = end;
-  a.quote = quote_from_document(doc, start, end);
+  a.quote = quote_at(doc.offsets(), {start, end});
   a.created = 1714555800000;
   a.modified = 1714555800250;
   return a;
