@@ -17,7 +17,7 @@ demo: site
 
 # Ends with the summary lines of CTest (native, sanitizers) and of Node's test runner.
 test: setup
-	$(MAKE) --no-print-directory test-native test-sanitize site
+	$(MAKE) --no-print-directory test-native test-sanitize
 	$(MAKE) --no-print-directory test-browser
 
 setup:
@@ -44,7 +44,7 @@ test-native: native
 test-sanitize: sanitize
 	cd $(BUILD)/sanitize && ctest --output-on-failure -j $(JOBS)
 
-test-browser:
+test-browser: site
 	SCHOLION_SITE=$(abspath $(BUILD)/site) SCHOLION_OUT=$(abspath $(BUILD)/browser-tests) \
 	  node --test --test-concurrency=1 tests/browser/
 

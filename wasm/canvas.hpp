@@ -10,6 +10,7 @@
 
 #include "core/model/annotation_set.hpp"
 #include "core/model/document.hpp"
+#include "core/model/orphans.hpp"
 #include "core/reader/reader_state.hpp"
 #include "wasm/fonts.hpp"
 #include "wasm/margin.hpp"
@@ -29,6 +30,7 @@ void scholion_js_export_requested();
 void scholion_js_copy(const char* text);
 void scholion_js_note_requested();
 void scholion_js_selection_changed(uint32_t anchor, uint32_t head, const char* annotation_id);
+void scholion_js_refused(const char* reason);
 }
 
 namespace scholion::web {
@@ -44,9 +46,7 @@ struct Canvas {
   std::string hovered;      // the annotation under the pointer (text or card), if any
   std::optional<AnnotationSet> annotations;  // of the shown document
   std::optional<ReaderState> state;          // selection and commands over them
-  std::vector<Annotation> orphans;           // could not be placed in this text: kept
-  // Orphans attached to text, as they were: undoing the attach makes them orphans again.
-  std::vector<Annotation> attached_orphans;
+  Orphans orphans;                           // could not be placed in this text: kept
 
   // Frames
   bool frame_requested = false;
@@ -113,6 +113,7 @@ struct Canvas {
 extern Canvas* g;
 
 void request_frame(int extra = 2);
+void draw_frame();  // at once (a resize must not show a blank canvas)
 void install_input_handlers();
 bool point_on_ui(float x, float y);  // over the toolbar, the chooser or the notice bar
 // A click or tap on text: selects the innermost annotation at `position`; where several
@@ -120,11 +121,15 @@ bool point_on_ui(float x, float y);  // over the toolbar, the chooser or the not
 bool pick_annotations_at(uint32_t position, float x, float y);
 void close_chooser();
 void draw_chooser();
-// Keeps `orphan` among the orphans unless it is one already, is live, or was deleted
-// after its last change (a tombstone). True if it was added.
-bool keep_orphan(Annotation orphan);
-// Lets go of orphans that have become live (attached in another tab, imported).
-void drop_live_orphans();
+void draw_toolbar();  // toolbar.cpp
+void draw_notice();
+// A command the reader gave was refused (nothing selected, …): tells the page, which
+// announces the reason. Returns whether `result` succeeded.
+template <class T>
+bool report(const Result<T>& result) {
+  if (!result) scholion_js_refused(result.error().describe().c_str());
+  return result.ok();
+}
 // Hands a string to JavaScript: the pointer stays valid until the next such call.
 const char* hand_over(std::string text);
 uint64_t random64();

@@ -113,9 +113,14 @@ std::vector<char32_t> FontSet::missing_glyphs() const {
   return out;
 }
 
-float FontSet::advance(char32_t cp, TextStyle style) const {
+float FontSet::measure(std::u32string_view run, TextStyle style) const {
   ImFont* f = font(style);
-  return f ? f->GetCharAdvance(static_cast<ImWchar>(cp)) + embolden(style) : 0;
+  if (!f) return 0;
+  float width = 0;
+  for (char32_t cp : run) {
+    if (!is_invisible(cp)) width += f->GetCharAdvance(static_cast<ImWchar>(cp)) + embolden(style);
+  }
+  return width;
 }
 
 float FontSet::line_height(TextStyle style) const {

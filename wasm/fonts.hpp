@@ -56,7 +56,7 @@ class FontSet : public FontMetrics {
   std::vector<char32_t> missing_glyphs() const;
 
   // FontMetrics, in device pixels.
-  float advance(char32_t cp, TextStyle style) const override;
+  float measure(std::u32string_view run, TextStyle style) const override;
   float line_height(TextStyle style) const override;
 
  private:

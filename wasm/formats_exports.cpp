@@ -26,18 +26,6 @@ const char* answer(Json out) {
 
 // Runs of ASCII whitespace as one space, as normalize_block_text does inside a block
 // (the ends are kept: a quote's context may begin or end with a space).
-std::string collapse_whitespace(std::string_view text) {
-  std::string out;
-  bool space = false;
-  for (char c : text) {
-    const bool ws = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
-    if (ws && space) continue;
-    out += ws ? ' ' : c;
-    space = ws;
-  }
-  return out;
-}
-
 Json blocks_json(const std::vector<Block>& blocks) {
   Json list = Json::array();
   for (const Block& b : blocks) {
@@ -98,54 +86,23 @@ EMSCRIPTEN_KEEPALIVE const char* scholion_import_annotations(int format, const c
     report["error"] = imported.error().describe();
     return answer(report);
   }
-  const AnchorText anchor_text(doc);
-  std::vector<Annotation> placed;
-  std::vector<Annotation> orphans;
-  Json reasons = Json::array();
-  for (ImportedAnnotation& item : imported.value().annotations) {
-    Annotation a = std::move(item.annotation);
-    if (!item.has_range()) {
-      // The file's text may keep whitespace the document collapsed (Hypothesis records
-      // the page's raw textContent): the quote is searched with runs of whitespace as one
-      // space. Its position counts in that other text, so it is a hint only: when the
-      // quote does not anchor near it, the quote and its context are tried alone.
-      FoundSelectors found;
-      if (!a.quote.exact.empty()) {
-        found.quote = TextQuote{collapse_whitespace(a.quote.exact), collapse_whitespace(a.quote.prefix),
-                                collapse_whitespace(a.quote.suffix)};
-      }
-      found.position = item.position;
-      AnchorResult r = anchor(found, anchor_text);
-      if (!r.anchored() && found.quote && found.position) {
-        found.position.reset();
-        r = anchor(found, anchor_text);
-      }
-      if (!r.anchored()) {
-        if (item.position) {
-          a.start = item.position->start;
-          a.end = item.position->end;
-        }
-        reasons.push_back({{"id", a.id}, {"reason", orphan_reason_name(r.reason)}, {"score", r.score}});
-        orphans.push_back(std::move(a));
-        continue;
-      }
-      a.start = r.start;
-      a.end = r.end;
-      a.quote = quote_at(doc.offsets(), {r.start, r.end});
-    }
-    placed.push_back(std::move(a));
-  }
-  const std::size_t placed_count = placed.size();
-  auto merged = g->annotations->merge(std::move(placed), {});
+  PlacedImport placed = place_imported(std::move(imported.value().annotations), doc);
+  const std::size_t placed_count = placed.placed.size();
+  auto merged = g->annotations->merge(std::move(placed.placed), {});
   if (!merged) {
     report["error"] = merged.error().describe();
     return answer(report);
   }
-  drop_live_orphans();
-  for (Annotation& o : orphans) keep_orphan(std::move(o));
+  Json reasons = Json::array();
+  for (std::size_t i = 0; i < placed.orphans.size(); ++i) {
+    const AnchorResult& r = placed.orphan_results[i];
+    reasons.push_back({{"id", placed.orphans[i].id}, {"reason", orphan_reason_name(r.reason)}, {"score", r.score}});
+  }
   report["placed"] = placed_count;
-  report["orphaned"] = orphans.size();
+  report["orphaned"] = placed.orphans.size();
   report["orphans"] = std::move(reasons);
+  g->orphans.drop_live(*g->annotations);
+  for (Annotation& o : placed.orphans) g->orphans.keep(std::move(o), *g->annotations);
   for (const SkippedAnnotation& s : imported->skipped) {
     report["skipped"].push_back({{"path", s.path}, {"reason", s.reason}});
   }

@@ -318,8 +318,16 @@ bool handle_key(const EmscriptenKeyboardEvent* e) {
   const float page = g->reader.viewport_height() * 0.9f;
 
   if (command) {
-    if (key == "z" || key == "Z") return e->shiftKey ? state.redo() || true : state.undo() || true;
-    if (key == "y") return state.redo() || true;
+    // The key is the reader's either way, even with nothing to undo or redo.
+    if (key == "z" || key == "Z") {
+      if (e->shiftKey) state.redo();
+      else state.undo();
+      return true;
+    }
+    if (key == "y") {
+      state.redo();
+      return true;
+    }
     if (key == "a") {
       state.select_all();
       return true;
@@ -346,13 +354,19 @@ bool handle_key(const EmscriptenKeyboardEvent* e) {
     return true;
   }
   if (command) return false;
-  if (key == "PageDown" || (key == " " && !e->shiftKey)) return g->reader.scroll_by(page) || true;
-  if (key == "PageUp" || (key == " " && e->shiftKey)) return g->reader.scroll_by(-page) || true;
-  if (key == "h" || key == "H") return state.highlight().ok() || true;
+  if (key == "PageDown" || key == "PageUp" || key == " ") {
+    g->reader.scroll_by(key == "PageUp" || (key == " " && e->shiftKey) ? -page : page);
+    return true;
+  }
+  if (key == "h" || key == "H") {
+    report(state.highlight());
+    return true;
+  }
   if (key.size() == 1 && key[0] >= '1' && key[0] <= '5') {
     const Color color = kPalette[static_cast<std::size_t>(key[0] - '1')];
     state.set_last_color(color);
-    return state.highlight(color).ok() || true;
+    report(state.highlight(color));
+    return true;
   }
   if (key == "Delete" || key == "Backspace") return state.delete_selected_annotation().ok();
   // Tab and Shift+Tab walk the annotations in document order; past either end, focus

@@ -126,6 +126,10 @@ mergeInto(LibraryManager.library, {
   scholion_js_selection_changed: function (anchor, head, id) {
     if (Module['onSelectionChanged']) Module['onSelectionChanged'](anchor >>> 0, head >>> 0, UTF8ToString(id));
   },
+  // A command the reader gave could not be carried out; the page announces why.
+  scholion_js_refused: function (reason) {
+    if (Module['onRefused']) Module['onRefused'](UTF8ToString(reason));
+  },
 });
 
 mergeInto(LibraryManager.library, {

@@ -53,7 +53,7 @@ void Margin::rebuild(Reader& reader, const AnnotationSet& set, FontSet& fonts) {
   if (!layout.has_margin_column()) return;
   const float s = fonts.scale();
   const float inner = width_ - 2 * kPadCss * s - kEdgeCss * s;
-  const float indent = fonts.advance(U'0', TextStyle::caption) * 2.5f;
+  const float indent = advance_of(fonts, U'0', TextStyle::caption) * 2.5f;
   std::vector<Rect> rects;
   for (const Annotation* a : set.all()) {
     if (a->note.empty()) continue;

@@ -55,7 +55,7 @@ EMSCRIPTEN_KEEPALIVE const char* scholion_save_note(const char* id, const char* 
   auto saved = *id ? g->state->set_note(id, note, std::move(tags))
                    : g->state->highlight_with_note(g->state->last_color(), note, std::move(tags));
   if (!saved) return answer({{"error", saved.error().describe()}});
-  return answer(storage_to_json(StoredDocument{{}, {*saved}, {}})["annotations"][0]);
+  return answer(annotation_to_json(*saved));
 }
 
 // The note cards on screen (CSS pixels, canvas-relative), for tests:
@@ -81,7 +81,7 @@ EMSCRIPTEN_KEEPALIVE const char* scholion_notes_text() {
   if (g->annotations) {
     for (const Annotation* a : g->annotations->all()) g->scratch += a->note;
   }
-  for (const Annotation& o : g->orphans) g->scratch += o.note;
+  for (const Annotation& o : g->orphans.all()) g->scratch += o.note;
   return g->scratch.c_str();
 }
 

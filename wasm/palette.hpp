@@ -13,6 +13,21 @@ namespace scholion::web {
 inline constexpr ImU32 kInk = IM_COL32(0x1F, 0x23, 0x28, 0xFF);    // text
 inline constexpr ImU32 kMuted = IM_COL32(0x5C, 0x63, 0x6E, 0xFF);  // list markers
 
+// Each colour's own tone, indexed by Color: the toolbar's swatches, and (translucent) the
+// highlights themselves.
+inline constexpr std::array<ImU32, 5> kSwatch = {
+    IM_COL32(0xFF, 0xD4, 0x3B, 0xFF), IM_COL32(0x69, 0xDB, 0x7C, 0xFF),
+    IM_COL32(0x74, 0xC0, 0xFC, 0xFF), IM_COL32(0xF7, 0x83, 0xAC, 0xFF),
+    IM_COL32(0xB1, 0x97, 0xFC, 0xFF)};
+
+// A highlight's fill: translucent, so that overlapping highlights blend and each stays
+// visible (yellow, the lightest, a little stronger).
+inline ImU32 highlight_fill(Color color) {
+  const auto i = static_cast<std::size_t>(color) < kSwatch.size() ? static_cast<std::size_t>(color) : 0;
+  const ImU32 alpha = i == 0 ? 0x80 : 0x70;
+  return (kSwatch[i] & ~IM_COL32_A_MASK) | (alpha << IM_COL32_A_SHIFT);
+}
+
 // The palette's strong tones, indexed by Color: a note card's edge and connector, the
 // overlap chooser's dots.
 inline constexpr std::array<ImU32, 5> kTone = {

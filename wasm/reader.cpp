@@ -17,15 +17,6 @@ constexpr ImU32 kCaret = IM_COL32(0x1F, 0x4F, 0xB4, 0xFF);
 constexpr ImU32 kHandle = IM_COL32(0x1F, 0x6F, 0xEB, 0xFF);
 constexpr ImU32 kOutline = IM_COL32(0x1F, 0x23, 0x28, 0xB0);
 
-// Highlight colours, translucent so that overlapping highlights blend and each stays
-// visible. Indexed by Color.
-constexpr std::array<ImU32, 5> kHighlight = {
-    IM_COL32(0xFF, 0xD4, 0x3B, 0x80),  // yellow
-    IM_COL32(0x69, 0xDB, 0x7C, 0x70),  // green
-    IM_COL32(0x74, 0xC0, 0xFC, 0x70),  // blue
-    IM_COL32(0xF7, 0x83, 0xAC, 0x70),  // pink
-    IM_COL32(0xB1, 0x97, 0xFC, 0x70),  // purple
-};
 
 }  // namespace
 
@@ -93,7 +84,7 @@ void Reader::draw_runs(ImDrawList* list, const Line& line, std::size_t line_inde
     const float x1 = layout_.x_at(line_index, to);
     for (const Annotation* a : runs[r].annotations) {
       list->AddRectFilled(ImVec2(x0, top), ImVec2(x1, top + line.height),
-                          kHighlight[static_cast<std::size_t>(a->color)]);
+                          highlight_fill(a->color));
       if (a == emphasised) {
         list->AddRect(ImVec2(x0, top), ImVec2(x1, top + line.height), kOutline, 0, 0, fonts_.scale());
       }

@@ -332,6 +332,9 @@ export async function mountAnnotator(container, options = {}) {
         current = null;
         queueRefresh({ afterPaint: true });
         break;
+      case 'refused':
+        announce(event.reason);
+        break;
       case 'merge':
         current = null;
         queueRefresh({ afterPaint: true });

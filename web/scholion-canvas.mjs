@@ -94,6 +94,7 @@ export async function mountCanvas(container, { base, label = 'Article with highl
       },
       onSelectionChanged: (anchor, head, annotation) =>
         emit({ type: 'selection', anchor, head, annotation: annotation || null }),
+      onRefused: (reason) => emit({ type: 'refused', reason }),
       onExportRequested: () => download('w3c'),
       onNoteRequested: () => onNoteRequested(),
       onCopy: (text) => { lastCopied = text; },

@@ -73,6 +73,40 @@ Result<FoundSelectors> describe(const Document& document, uint32_t start, uint32
   return FoundSelectors{quote_at(offsets, r), r, {}};
 }
 
+namespace {
+
+std::string collapse_whitespace(std::string_view text) {
+  std::string out;
+  bool space = false;
+  for (char c : text) {
+    const bool ws = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+    if (ws && space) continue;
+    out += ws ? ' ' : c;
+    space = ws;
+  }
+  return out;
+}
+
+}  // namespace
+
+AnchorResult anchor_foreign(FoundSelectors selectors, const AnchorText& text, const AnchorOptions& options) {
+  AnchorResult r = anchor(selectors, text, options);
+  if (r.anchored()) return r;
+  if (TextQuote* q = selectors.quote ? &*selectors.quote : nullptr) {
+    TextQuote collapsed{collapse_whitespace(q->exact), collapse_whitespace(q->prefix), collapse_whitespace(q->suffix)};
+    if (collapsed != *q) {
+      *q = std::move(collapsed);
+      r = anchor(selectors, text, options);
+      if (r.anchored()) return r;
+    }
+    if (selectors.position) {
+      selectors.position.reset();
+      r = anchor(selectors, text, options);
+    }
+  }
+  return r;
+}
+
 FoundSelectors selectors_of(const Annotation& annotation) {
   FoundSelectors out;
   if (!annotation.quote.exact.empty()) out.quote = annotation.quote;

@@ -151,6 +151,13 @@ AnchorResult anchor(const FoundSelectors& selectors, const AnchorText& text, con
 // one AnchorText instead.
 AnchorResult anchor(const FoundSelectors& selectors, const Document& document, const AnchorOptions& options = {});
 
+// Anchors selectors written by another program (an imported file): as written first.
+// Its text may keep whitespace the document collapsed (Hypothesis records a page's raw
+// textContent), so failing that, the quote and its context are searched with every run
+// of ASCII whitespace as one space; and its position counts in that other text, so it is
+// a hint only: when the quote does not anchor near it, the quote is tried alone.
+AnchorResult anchor_foreign(FoundSelectors selectors, const AnchorText& text, const AnchorOptions& options = {});
+
 // Every verbatim occurrence of `exact` in `text`, overlapping ones included, in text
 // order, as [start, end) code point ranges (what Apache Annotator's matcher yields).
 // An empty `exact` matches nowhere.

@@ -132,4 +132,35 @@ AnchorResult map_anchor(const CodePointRange& range, const Mapping& mapping, con
   return mapped(current.start, current.end, new_text);
 }
 
+Result<IncomingReport> merge_incoming(AnnotationSet& set, Orphans& orphans, IncomingAnnotations incoming,
+                                      const Document& document, const AnchorOptions& options) {
+  IncomingReport report;
+  std::vector<Annotation> unplaced;
+  if (!incoming.same_text) {
+    const AnchorText text(document);
+    std::vector<Annotation> placed;
+    std::vector<Reanchored> results = reanchor_all(incoming.annotations, text, options);
+    for (std::size_t i = 0; i < results.size(); ++i) {
+      Reanchored& r = results[i];
+      if (!r.result.anchored()) {
+        unplaced.push_back(std::move(r.annotation));
+        continue;
+      }
+      const Annotation& before = incoming.annotations[i];
+      if (before.start != r.result.start || before.end != r.result.end) ++report.moved;
+      placed.push_back(std::move(r.annotation));
+    }
+    incoming.annotations = std::move(placed);
+  }
+  auto merged = set.merge(std::move(incoming.annotations), incoming.tombstones);
+  if (!merged) return merged.error();
+  // Orphans deleted here (or in the copy merged in) left tombstones: they stay deleted.
+  orphans.drop_live(set);
+  for (Annotation& o : incoming.orphans) orphans.keep(std::move(o), set);
+  for (Annotation& o : unplaced) {
+    if (orphans.keep(o, set)) report.new_orphans.push_back(std::move(o));
+  }
+  return report;
+}
+
 }  // namespace scholion

@@ -8,6 +8,8 @@
 
 #include "core/anchoring/anchoring.hpp"
 #include "core/model/annotation_set.hpp"
+#include "core/model/document.hpp"
+#include "core/model/orphans.hpp"
 
 namespace scholion {
 
@@ -35,5 +37,26 @@ struct ReanchorReport {
 // untouched (marked in the report, with their original quote). Errors: those of
 // AnnotationSet::update (e.g. the set's document_length is shorter than the new text).
 Result<ReanchorReport> reanchor_set(AnnotationSet& set, const AnchorText& text, const AnchorOptions& options = {});
+
+// Annotations arriving from storage (this tab's saved copy, or another tab's).
+struct IncomingAnnotations {
+  std::vector<Annotation> annotations;
+  std::vector<Tombstone> tombstones;
+  std::vector<Annotation> orphans;  // orphans saved with them
+  bool same_text = false;           // saved against this very text (same fingerprint)
+};
+
+struct IncomingReport {
+  std::size_t moved = 0;                // re-anchored to another range
+  std::vector<Annotation> new_orphans;  // that failed to anchor just now, and were kept
+};
+
+// Merges `incoming` into `set` per annotation (AnnotationSet::merge). Annotations saved
+// against another version of the text are anchored afresh in `document` first; those that
+// cannot be placed join `orphans` (kept, never drawn on other text), as do the incoming
+// orphans. Orphans that are live or deleted after the merge are let go (orphans.hpp).
+// Errors: those of AnnotationSet::merge; then nothing changed.
+Result<IncomingReport> merge_incoming(AnnotationSet& set, Orphans& orphans, IncomingAnnotations incoming,
+                                      const Document& document, const AnchorOptions& options = {});
 
 }  // namespace scholion

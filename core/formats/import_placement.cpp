@@ -114,4 +114,41 @@ Result<ImportResult> require_some_imported(ImportResult result) {
   return result;
 }
 
+FoundSelectors selectors_of(const ImportedAnnotation& imported) {
+  FoundSelectors found;
+  const Annotation& a = imported.annotation;
+  if (!a.quote.exact.empty()) found.quote = a.quote;
+  found.position = imported.has_range() ? std::optional(CodePointRange{a.start, a.end}) : imported.position;
+  return found;
+}
+
+PlacedImport place_imported(std::vector<ImportedAnnotation> imported, const Document& document,
+                            const AnchorOptions& options) {
+  PlacedImport out;
+  std::optional<AnchorText> text;  // decoded only when something must be searched
+  for (ImportedAnnotation& item : imported) {
+    if (item.has_range()) {
+      out.placed.push_back(std::move(item.annotation));
+      continue;
+    }
+    if (!text) text.emplace(document);
+    const AnchorResult r = anchor_foreign(selectors_of(item), *text, options);
+    Annotation a = std::move(item.annotation);
+    if (r.anchored()) {
+      a.start = r.start;
+      a.end = r.end;
+      a.quote = quote_at(document.offsets(), {r.start, r.end});
+      out.placed.push_back(std::move(a));
+    } else {
+      if (item.position) {
+        a.start = item.position->start;
+        a.end = item.position->end;
+      }
+      out.orphans.push_back(std::move(a));
+      out.orphan_results.push_back(r);
+    }
+  }
+  return out;
+}
+
 }  // namespace scholion

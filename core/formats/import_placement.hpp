@@ -23,6 +23,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/anchoring/anchoring.hpp"
 #include "core/anchoring/selectors.hpp"
 #include "core/model/annotation.hpp"
 #include "core/model/document.hpp"
@@ -79,5 +80,25 @@ Result<ImportedAnnotation> resolve_selectors(Annotation annotation, const FoundS
 // error the caller gets the Error only. When nothing at all was importable the
 // importers turn the first skip reason into an Error, so "why not?" is always answered.
 Result<ImportResult> require_some_imported(ImportResult result);
+
+// Imported annotations placed on the document they were imported onto.
+struct PlacedImport {
+  std::vector<Annotation> placed;  // ranges and quotes fit the document
+  // Could not be placed: kept with their quote (and their written position, if any),
+  // each with the anchoring result that says why.
+  std::vector<Annotation> orphans;
+  std::vector<AnchorResult> orphan_results;
+};
+
+// Places what an importer read: annotations whose position and quote agree with the
+// document (has_range()) as they are; the others by anchor_foreign() (anchoring.hpp),
+// their quote described afresh from the document when found. Used alike by the pages
+// and by `scholion anchor`, so a file is placed the same way everywhere.
+PlacedImport place_imported(std::vector<ImportedAnnotation> imported, const Document& document,
+                            const AnchorOptions& options = {});
+
+// The selectors an imported annotation carries: its quote, and its range (when it has
+// one) or the position written in the file.
+FoundSelectors selectors_of(const ImportedAnnotation& imported);
 
 }  // namespace scholion

@@ -116,15 +116,18 @@ Result<Annotation> read_annotation(const Json& value, const std::string& path) {
   return a;
 }
 
-Result<std::vector<Annotation>> read_annotations(const Json& root) {
-  auto list = require_field(root, "annotations", "$");
-  if (!list) return list.error();
-  if (!(*list)->is_array()) return type_error("an array", **list, "$.annotations");
+// The list `key` of the root ("annotations", or "orphans", which may be absent).
+Result<std::vector<Annotation>> read_annotations(const Json& root, const char* key, bool required) {
   std::vector<Annotation> out;
+  const std::string list_path = std::string("$.") + key;
+  if (!required && !root.contains(key)) return out;
+  auto list = require_field(root, key, "$");
+  if (!list) return list.error();
+  if (!(*list)->is_array()) return type_error("an array", **list, list_path);
   out.reserve((*list)->size());
   std::unordered_set<std::string> seen;
   for (std::size_t i = 0; i < (*list)->size(); ++i) {
-    const std::string path = path_index("$.annotations", i);
+    const std::string path = path_index(list_path, i);
     auto a = read_annotation((**list)[i], path);
     if (!a) return a.error();
     if (!seen.insert(a->id).second) {
@@ -202,10 +205,8 @@ std::span<const StorageMigration> storage_migrations() {
   return {};
 }
 
-Json storage_to_json(const StoredDocument& stored) {
-  Json annotations = Json::array();
-  for (const Annotation& a : stored.annotations) {
-    annotations.push_back({{"id", a.id},
+Json annotation_to_json(const Annotation& a) {
+  return {{"id", a.id},
                            {"start", a.start},
                            {"end", a.end},
                            {"quote", {{"exact", a.quote.exact}, {"prefix", a.quote.prefix}, {"suffix", a.quote.suffix}}},
@@ -213,15 +214,25 @@ Json storage_to_json(const StoredDocument& stored) {
                            {"note", a.note},
                            {"tags", a.tags},
                            {"created", a.created},
-                           {"modified", a.modified}});
-  }
+                           {"modified", a.modified}};
+}
+
+Json storage_to_json(const StoredDocument& stored) {
+  Json annotations = Json::array();
+  for (const Annotation& a : stored.annotations) annotations.push_back(annotation_to_json(a));
   Json tombstones = Json::array();
   for (const Tombstone& t : stored.tombstones) tombstones.push_back({{"id", t.id}, {"deleted", t.deleted}});
   const StoredDocumentInfo& d = stored.document;
-  return {{"schema", kStorageSchema},
-          {"document", {{"id", d.id}, {"title", d.title}, {"source_url", d.source_url}, {"fingerprint", d.fingerprint}}},
-          {"annotations", std::move(annotations)},
-          {"tombstones", std::move(tombstones)}};
+  Json out = {{"schema", kStorageSchema},
+              {"document", {{"id", d.id}, {"title", d.title}, {"source_url", d.source_url}, {"fingerprint", d.fingerprint}}},
+              {"annotations", std::move(annotations)},
+              {"tombstones", std::move(tombstones)}};
+  if (!stored.orphans.empty()) {
+    Json orphans = Json::array();
+    for (const Annotation& a : stored.orphans) orphans.push_back(annotation_to_json(a));
+    out["orphans"] = std::move(orphans);
+  }
+  return out;
 }
 
 std::string write_storage_json(const StoredDocument& stored) { return dump_json(storage_to_json(stored)); }
@@ -250,9 +261,12 @@ Result<StoredDocument> storage_from_json(Json value, std::span<const StorageMigr
   auto info = read_document_info(*root);
   if (!info) return info.error();
   out.document = std::move(info).value();
-  auto annotations = read_annotations(*root);
+  auto annotations = read_annotations(*root, "annotations", true);
   if (!annotations) return annotations.error();
   out.annotations = std::move(annotations).value();
+  auto orphans = read_annotations(*root, "orphans", false);
+  if (!orphans) return orphans.error();
+  out.orphans = std::move(orphans).value();
   auto tombstones = read_tombstones(*root);
   if (!tombstones) return tombstones.error();
   out.tombstones = std::move(tombstones).value();

@@ -11,8 +11,9 @@
 //        "color": "yellow", "note": "", "tags": ["…"],
 //        "created": 1714555800000, "modified": 1714555800000}  // ms since epoch, UTC
 //     ],
-//     "tombstones": [{"id": "<uuid>", "deleted": 1714555900000}]
-//   }
+//     "tombstones": [{"id": "<uuid>", "deleted": 1714555900000}],
+//     "orphans": [ … ]   // optional: annotations that could not be placed in this text
+//   }                    // (model/orphans.hpp), as "annotations" are written
 //
 // Reading is all-or-nothing: the first problem is returned as an Error naming the value
 // and its JSON path ("$.annotations[3].color: unknown colour \"teal\" …") and nothing is
@@ -49,6 +50,7 @@ struct StoredDocument {
   StoredDocumentInfo document;
   std::vector<Annotation> annotations;
   std::vector<Tombstone> tombstones;
+  std::vector<Annotation> orphans;  // kept with their quote, placed nowhere
   bool operator==(const StoredDocument&) const = default;
 };
 
@@ -63,6 +65,8 @@ std::span<const StorageMigration> storage_migrations();
 // in the order given.
 std::string write_storage_json(const StoredDocument& stored);
 Json storage_to_json(const StoredDocument& stored);
+// One annotation as the lists above hold it.
+Json annotation_to_json(const Annotation& annotation);
 
 // Reads any schema from 1 to kStorageSchema.
 Result<StoredDocument> read_storage_json(std::string_view text);

@@ -19,7 +19,7 @@ enum class Slot : uint8_t {
   ignored,  // the value of a key we do not know
   root,
   // In the root object.
-  schema, document, annotations, tombstones,
+  schema, document, annotations, tombstones, orphans,
   // In "document".
   document_id, title, source_url, fingerprint,
   // Items of arrays.
@@ -43,7 +43,8 @@ using Keys = std::span<const Key>;
 constexpr Key kRootKeys[] = {{"schema", Slot::schema, true},
                              {"document", Slot::document, true},
                              {"annotations", Slot::annotations, true},
-                             {"tombstones", Slot::tombstones, false}};
+                             {"tombstones", Slot::tombstones, false},
+                             {"orphans", Slot::orphans, false}};
 constexpr Key kDocumentKeys[] = {{"id", Slot::document_id, true},
                                  {"title", Slot::title, true},
                                  {"source_url", Slot::source_url, true},
@@ -182,6 +183,8 @@ class StorageScanner {
       case Slot::annotations: return open({}, Slot::annotation);
       case Slot::tags: return open({}, Slot::tag);
       case Slot::tombstones: return open({}, Slot::tombstone);
+      // Orphans are rare: their documents are read by the tree reader.
+      case Slot::orphans: return false;
       default: return false;
     }
   }

@@ -33,6 +33,10 @@ float block_gap(const Block& block, const Block& previous, float body_line) {
 
 }  // namespace
 
+float visible_count(std::u32string_view run) {
+  return static_cast<float>(std::count_if(run.begin(), run.end(), [](char32_t c) { return !is_invisible(c); }));
+}
+
 bool is_invisible(char32_t cp) {
   return is_line_feed(cp) || cp == 0x00AD || (cp >= 0x200B && cp <= 0x200F) ||
          (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2060 && cp <= 0x206F) ||
@@ -48,7 +52,7 @@ TextStyle style_for(const Block& block) {
 
 float average_char_width(const FontMetrics& metrics, TextStyle style) {
   float sum = 0;
-  for (char32_t cp : kSample) sum += metrics.advance(cp, style);
+  for (char32_t cp : kSample) sum += advance_of(metrics, cp, style);
   return sum / static_cast<float>(kSample.size());
 }
 
@@ -101,7 +105,7 @@ Layout::Layout(const Document& doc, const FontMetrics& metrics, const LayoutOpti
     box.width = width;
     if (block.kind == BlockKind::list_item) {
       box.marker = kListMarker;
-      box.marker_x = x - kMarkerGapCh * ch - metrics.advance(kListMarkerCode, style);
+      box.marker_x = x - kMarkerGapCh * ch - advance_of(metrics, kListMarkerCode, style);
     }
 
     const std::u32string text = to_utf32(block.text);

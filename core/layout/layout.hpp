@@ -89,6 +89,17 @@ struct Rect {
   bool operator==(const Rect&) const = default;
 };
 
+// A piece of a line drawn as one shaped run (see font_metrics.hpp): [start, end) in
+// code points, its left edge and advance; right to left when `rtl`.
+struct GlyphRun {
+  uint32_t start = 0;
+  uint32_t end = 0;
+  float x = 0;
+  float width = 0;
+  bool rtl = false;
+  bool operator==(const GlyphRun&) const = default;
+};
+
 // What a point hits.
 struct Hit {
   Caret caret;                // the nearest grapheme boundary: where a click puts the caret
@@ -135,6 +146,12 @@ class Layout {
   // The caret nearest to x on a line, snapped to grapheme boundaries (the left or right
   // half of a cluster decides). O(line length).
   Caret caret_in_line(std::size_t line, float x) const;
+
+  // The shaped runs of `line` in visual order (left to right), appended to `out`:
+  // what the renderer draws, each with the platform's text engine. Format characters
+  // (ZWJ, variation selectors) stay inside their runs; line feeds and the line's trailing
+  // spaces are in no run. O(line length).
+  void line_runs(std::size_t line, std::vector<GlyphRun>& out) const;
 
   // --- Hit testing and geometry ----------------------------------------------------
   // The point (x, y) as a caret and the cluster under it. Above the first line: the

@@ -5,6 +5,7 @@
 
 #include "core/text/grapheme_clusters.hpp"
 #include "core/layout/layout.hpp"
+#include "core/layout/line_breaking.hpp"
 #include "core/text/utf8.hpp"
 
 namespace scholion {
@@ -152,6 +153,42 @@ void Layout::selection_rects(uint32_t from, uint32_t to, std::vector<Rect>& out)
     const float right = walk.advance_to(b);
     if (right > left) out.push_back(Rect{left, l.y, right - left, l.height});
   }
+}
+
+}  // namespace scholion
+
+namespace scholion {
+
+void Layout::line_runs(std::size_t index, std::vector<GlyphRun>& out) const {
+  if (index >= lines_.size()) return;
+  const Line& line = lines_[index];
+  const std::string_view text = doc_->text();
+  std::size_t byte = doc_->offsets().byte_at(line.start);
+  std::u32string run;
+  float x = line.x;
+  uint32_t run_start = line.start;
+  bool run_space = false;
+  const auto flush = [&](uint32_t end) {
+    if (!run.empty()) {
+      const float w = metrics_->measure(run, line.style);
+      out.push_back(GlyphRun{run_start, end, x, w, false});
+      x += w;
+    }
+    run.clear();
+    run_start = end;
+  };
+  for (uint32_t cp = line.start; cp < line.end; ++cp) {
+    const char32_t c = next_code_point(text, byte);
+    const bool space = c == U' ';
+    if (space != run_space || is_line_feed(c)) flush(cp);
+    run_space = space;
+    if (is_line_feed(c)) {
+      run_start = cp + 1;
+      continue;
+    }
+    run += c;
+  }
+  flush(line.end);
 }
 
 }  // namespace scholion

@@ -279,7 +279,7 @@ int anchor_command(const Args& args) {
   const AnchorText anchor_text(doc);
   nlohmann::ordered_json out = nlohmann::ordered_json::array();
   for (const Entry& e : read_annotations(args.positional[1], doc, args.units)) {
-    const AnchorResult r = anchor(e.selectors, anchor_text);
+    const AnchorResult r = anchor_foreign(e.selectors, anchor_text);
     nlohmann::ordered_json item = {{"id", e.id}, {"status", anchor_status_name(r.status)}};
     if (r.anchored()) {
       item["start"] = from_cp(doc.offsets(), r.start, args.units);

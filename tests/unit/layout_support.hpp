@@ -18,7 +18,7 @@ namespace scholion::test {
 // breaks text as a monospace terminal of w columns would.
 class FixedMetrics : public FontMetrics {
  public:
-  float advance(char32_t, TextStyle) const override { return 1; }
+  float measure(std::u32string_view run, TextStyle) const override { return visible_count(run); }
   float line_height(TextStyle) const override { return 2; }
 };
 

@@ -16,7 +16,9 @@ using Lines = std::vector<std::string>;
 // Headings are twice as wide and tall as body text, as a bold display face would be.
 class StyledMetrics : public FontMetrics {
  public:
-  float advance(char32_t, TextStyle style) const override { return style == TextStyle::body ? 1 : 2; }
+  float measure(std::u32string_view run, TextStyle style) const override {
+    return visible_count(run) * (style == TextStyle::body ? 1.0f : 2.0f);
+  }
   float line_height(TextStyle style) const override { return style == TextStyle::body ? 2 : 4; }
 };
 
