@@ -127,10 +127,3 @@ mergeInto(LibraryManager.library, {
     if (Module['onSelectionChanged']) Module['onSelectionChanged'](anchor >>> 0, head >>> 0, UTF8ToString(id));
   },
 });
-
-mergeInto(LibraryManager.library, {
-  // strtod's value (small_libc.cpp): `length` bytes of a decimal number, correctly rounded.
-  scholion_parse_float: function (text, length) {
-    return parseFloat(UTF8ToString(text, length));
-  },
-});
