@@ -10,14 +10,15 @@ JOBS   ?= $(shell nproc)
 # Debian's emcc runs Debian's acorn under whichever Node.js is installed.
 export NODE_PATH := /usr/share/nodejs
 
-.PHONY: demo test setup native sanitize wasm site test-native test-sanitize test-browser bench bench-browser bench-anchor clean
+.PHONY: demo test setup native sanitize wasm site test-native test-sanitize test-wasm test-browser bench bench-browser bench-anchor clean
 
 demo: site
 	node scripts/serve.mjs $(BUILD)/site $(PORT)
 
-# Ends with the summary lines of CTest (native, sanitizers) and of Node's test runner.
+# Ends with the summary lines of CTest (native, sanitizers, wasm under node) and of Node's
+# test runner.
 test: setup
-	$(MAKE) --no-print-directory test-native test-sanitize
+	$(MAKE) --no-print-directory test-native test-sanitize test-wasm
 	$(MAKE) --no-print-directory test-browser
 
 setup:
@@ -43,6 +44,12 @@ test-native: native
 
 test-sanitize: sanitize
 	cd $(BUILD)/sanitize && ctest --output-on-failure -j $(JOBS)
+
+# The wasm build's own tests, run by plain node (not emcmake's emulator, whose
+# --experimental-wasm-threads Node 20 rejects): every printf/scanf format the project uses.
+test-wasm: wasm
+	cmake --build $(BUILD)/wasm -j $(JOBS) --target scholion_printf_test
+	cd $(BUILD)/wasm && ctest --output-on-failure -j $(JOBS)
 
 test-browser: site
 	SCHOLION_SITE=$(abspath $(BUILD)/site) SCHOLION_OUT=$(abspath $(BUILD)/browser-tests) \

@@ -131,10 +131,3 @@ mergeInto(LibraryManager.library, {
     if (Module['onRefused']) Module['onRefused'](UTF8ToString(reason));
   },
 });
-
-mergeInto(LibraryManager.library, {
-  // strtod's value (small_libc.cpp): `length` bytes of a decimal number, correctly rounded.
-  scholion_parse_float: function (text, length) {
-    return parseFloat(UTF8ToString(text, length));
-  },
-});

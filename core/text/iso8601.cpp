@@ -1,6 +1,6 @@
 #include "core/text/iso8601.hpp"
 
-#include <cstdio>
+#include "core/text/digits.hpp"
 
 namespace scholion {
 namespace {
@@ -72,16 +72,25 @@ std::string format_iso8601(int64_t ms) {
   const Civil c = civil_from_days(days);
   const auto secs = static_cast<unsigned>(rem / 1000);
   const auto millis = static_cast<unsigned>(rem % 1000);
-  char buf[40];
-  if (millis == 0) {
-    std::snprintf(buf, sizeof buf, "%04lld-%02u-%02uT%02u:%02u:%02uZ", static_cast<long long>(c.year),
-                  c.month, c.day, secs / 3600, secs / 60 % 60, secs % 60);
-  } else {
-    std::snprintf(buf, sizeof buf, "%04lld-%02u-%02uT%02u:%02u:%02u.%03uZ",
-                  static_cast<long long>(c.year), c.month, c.day, secs / 3600, secs / 60 % 60,
-                  secs % 60, millis);
+  // "%04lld-%02u-%02uT%02u:%02u:%02uZ", with ".%03u" before the Z for milliseconds.
+  std::string out;
+  if (c.year < 0) out += '-';
+  append_digits(out, static_cast<uint64_t>(c.year < 0 ? -c.year : c.year), c.year < 0 ? 3 : 4);
+  const auto two = [&](char separator, unsigned value) {
+    out += separator;
+    append_digits(out, value, 2);
+  };
+  two('-', c.month);
+  two('-', c.day);
+  two('T', secs / 3600);
+  two(':', secs / 60 % 60);
+  two(':', secs % 60);
+  if (millis != 0) {
+    out += '.';
+    append_digits(out, millis, 3);
   }
-  return buf;
+  out += 'Z';
+  return out;
 }
 
 Result<int64_t> parse_iso8601(std::string_view s) {

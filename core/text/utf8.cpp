@@ -1,10 +1,11 @@
 #include "core/text/utf8.hpp"
 
-#include <cstdio>
 #include <limits>
 
 #include <utf8/core.h>
 #include <utf8/unchecked.h>
+
+#include "core/text/digits.hpp"
 
 namespace scholion {
 
@@ -20,10 +21,8 @@ Result<std::string_view> validate_utf8(std::string_view bytes) {
   const std::size_t n = std::min<std::size_t>(utf8_sequence_length(static_cast<unsigned char>(*bad)),
                                               bytes.size() - offset);
   for (std::size_t k = 0; k < std::max<std::size_t>(n, 1); ++k) {
-    char hex[8];
-    std::snprintf(hex, sizeof hex, "%s0x%02X", k ? " " : "",
-                  static_cast<unsigned>(static_cast<unsigned char>(bytes[offset + k])));
-    shown += hex;
+    shown += k ? " 0x" : "0x";
+    append_digits(shown, static_cast<unsigned char>(bytes[offset + k]), 2, 16);
   }
   return make_error("invalid UTF-8 at byte " + std::to_string(offset) + ": " + shown);
 }
@@ -54,9 +53,9 @@ std::string to_utf8(std::u32string_view code_points) {
 }
 
 std::string format_code_point(char32_t cp) {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "U+%04X", static_cast<unsigned>(cp));
-  return buf;
+  std::string out = "U+";
+  append_digits(out, static_cast<uint32_t>(cp), 4, 16);
+  return out;
 }
 
 }  // namespace scholion
