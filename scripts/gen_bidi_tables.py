@@ -18,8 +18,10 @@ on all but a number's last), decoded on first use by core/text/bidi_properties.c
 
   - kBidiClassRuns: per run of code points sharing a class, (length << 5) | class;
     the runs cover U+0000..U+10FFFF in order, without gaps.
-  - kMirroringData: per mapping, the source minus the previous source, then the target
-    minus the source zigzag-encoded (2d for d >= 0, -2d - 1 below).
+  - kMirroringData: per entry, the source minus the previous entry's source, then the
+    target minus the source zigzag-encoded (2d for d >= 0, -2d - 1 below), shifted left
+    by one with a low bit set when the mapping is one-way. Mirroring is nearly always
+    mutual ('(' <-> ')'), so a mutual pair is stored once, from its lower code point.
   - kBracketData: per pair, the opening bracket minus the previous opening bracket, then
     the closing bracket minus the opening one, zigzag-encoded (U+298F's closing bracket
     is U+298E).
@@ -191,11 +193,17 @@ def main():
     for length, value in runs:
         class_bytes += base128(length << 5 | CLASSES.index(value))
 
-    mirror_bytes, previous = [], 0
-    mirrors = sorted((int(a, 16), int(b, 16)) for a, b in read_pairs(ucd / "BidiMirroring.txt", 2))
-    for source, target in mirrors:
-        mirror_bytes += base128(source - previous) + base128(zigzag(target - source))
+    mirrors = dict((int(a, 16), int(b, 16)) for a, b in read_pairs(ucd / "BidiMirroring.txt", 2))
+    mirror_bytes, previous, mirror_entries = [], 0, 0
+    for source in sorted(mirrors):
+        target = mirrors[source]
+        both_ways = mirrors.get(target) == source
+        if both_ways and target < source:
+            continue  # stored with its partner
+        flagged = zigzag(target - source) << 1 | (0 if both_ways else 1)
+        mirror_bytes += base128(source - previous) + base128(flagged)
         previous = source
+        mirror_entries += 1
 
     brackets = {}
     for cp, pair, kind in read_pairs(ucd / "BidiBrackets.txt", 3):
@@ -231,11 +239,13 @@ inline constexpr unsigned char kBidiClassRuns[] = {{
 }};
 inline constexpr std::size_t kBidiClassRunCount = {len(runs)};
 
-// Bidi_Mirroring_Glyph: per mapping, source delta, then zigzag(target - source).
+// Bidi_Mirroring_Glyph: per entry, source delta, then zigzag(target - source) << 1 |
+// one-way; an entry not one-way also maps the target back to the source.
 inline constexpr unsigned char kMirroringData[] = {{
 {wrap(mirror_bytes)}
 }};
-inline constexpr std::size_t kMirroringCount = {len(mirrors)};
+inline constexpr std::size_t kMirroringEntryCount = {mirror_entries};
+inline constexpr std::size_t kMirroringCount = {len(mirrors)};  // mappings, both ways counted
 
 // Bidi_Paired_Bracket: per pair, opening bracket delta, then zigzag(closing - opening).
 inline constexpr unsigned char kBracketData[] = {{

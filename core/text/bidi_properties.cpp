@@ -65,14 +65,20 @@ struct Mapping {
   char32_t to;
 };
 
+// Every mapping, both ways, sorted by source.
 std::array<Mapping, bt::kMirroringCount> decode_mirroring() {
   std::array<Mapping, bt::kMirroringCount> out{};
   std::size_t at = 0;
+  std::size_t count = 0;
   char32_t from = 0;
-  for (auto& m : out) {
+  for (std::size_t e = 0; e < bt::kMirroringEntryCount; ++e) {
     from += next_base128(bt::kMirroringData, at);
-    m = {from, unzigzag_add(from, next_base128(bt::kMirroringData, at))};
+    const char32_t flagged = next_base128(bt::kMirroringData, at);
+    const char32_t to = unzigzag_add(from, flagged >> 1);
+    out[count++] = {from, to};
+    if ((flagged & 1) == 0) out[count++] = {to, from};
   }
+  std::sort(out.begin(), out.end(), [](const Mapping& a, const Mapping& b) { return a.from < b.from; });
   return out;
 }
 

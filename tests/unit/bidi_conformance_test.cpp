@@ -188,5 +188,65 @@ TEST(BidiConformance, EveryLineOfBidiCharacterTest) {
   EXPECT_EQ(tally.failures, 0u);
 }
 
+// The property tables against the files they were generated from.
+TEST(BidiConformance, EveryMirroringAndBracketOfTheUnicodeData) {
+  std::size_t mirrors = 0;
+  std::size_t brackets = 0;
+  std::ifstream mirroring(unicode_dir() / "BidiMirroring.txt");
+  ASSERT_TRUE(mirroring);
+  std::vector<bool> has_mirror(0x110000, false);
+  for (std::string line; std::getline(mirroring, line);) {
+    const auto fields = split(line.substr(0, line.find('#')), ';');
+    if (fields.size() != 2) continue;
+    const auto from = static_cast<char32_t>(std::stoul(fields[0], nullptr, 16));
+    const auto to = static_cast<char32_t>(std::stoul(fields[1], nullptr, 16));
+    EXPECT_EQ(static_cast<uint32_t>(mirrored(from)), static_cast<uint32_t>(to)) << "U+" << fields[0];
+    has_mirror[from] = true;
+    ++mirrors;
+  }
+  for (char32_t cp = 0; cp < 0x110000; ++cp) {
+    if (!has_mirror[cp] && mirrored(cp) != cp) ADD_FAILURE() << "U+" << std::hex << static_cast<uint32_t>(cp) << " mirrors unexpectedly";
+  }
+  std::ifstream bracket_file(unicode_dir() / "BidiBrackets.txt");
+  ASSERT_TRUE(bracket_file);
+  for (std::string line; std::getline(bracket_file, line);) {
+    const auto fields = split(line.substr(0, line.find('#')), ';');
+    if (fields.size() != 3) continue;
+    const auto cp = static_cast<char32_t>(std::stoul(fields[0], nullptr, 16));
+    const PairedBracket b = paired_bracket(cp);
+    EXPECT_EQ(static_cast<uint32_t>(b.pair), std::stoul(fields[1], nullptr, 16)) << "U+" << fields[0];
+    EXPECT_EQ(b.type, words(fields[2]).at(0) == "o" ? BracketType::open : BracketType::close) << "U+" << fields[0];
+    ++brackets;
+  }
+  std::printf("BidiMirroring: %zu mappings; BidiBrackets: %zu brackets; all match\n", mirrors, brackets);
+  EXPECT_GT(mirrors, 400u);
+  EXPECT_GT(brackets, 120u);
+}
+
+TEST(BidiConformance, BidiClassOfEveryAssignedCodePoint) {
+  std::ifstream in(unicode_dir() / "UnicodeData.txt");
+  ASSERT_TRUE(in);
+  std::size_t checked = 0;
+  char32_t range_first = 0;
+  for (std::string line; std::getline(in, line);) {
+    const auto fields = split(line, ';');
+    ASSERT_GE(fields.size(), 5u);
+    const auto cp = static_cast<char32_t>(std::stoul(fields[0], nullptr, 16));
+    const bool range_end = fields[1].find(", Last>") != std::string::npos;
+    if (fields[1].find(", First>") != std::string::npos) {
+      range_first = cp;
+      continue;
+    }
+    for (char32_t c = range_end ? range_first : cp; c <= cp; ++c, ++checked) {
+      if (bidi_class_name(bidi_class(c)) != fields[4]) {
+        ADD_FAILURE() << "U+" << fields[0] << " is " << fields[4] << ", looked up "
+                      << bidi_class_name(bidi_class(c));
+      }
+    }
+  }
+  std::printf("UnicodeData: Bidi_Class of %s assigned code points, all match\n", with_commas(checked).c_str());
+  EXPECT_GT(checked, 280000u);
+}
+
 }  // namespace
 }  // namespace scholion
