@@ -12,9 +12,9 @@
 //     Mirroring (L4) is `mirrored` in core/text/bidi_properties.hpp.
 //
 // A paragraph is what the algorithm's rule P1 delimits: text up to and including a
-// paragraph separator (class B: U+2029, LF, CR, ...). Pass one paragraph at a time; a
-// separator in the middle is treated as the end of one (levels after it start afresh
-// only in the sense of X8: it closes all embeddings, overrides and isolates).
+// paragraph separator (class B: U+2029, LF, CR, ...); a document block is one. Pass one
+// paragraph at a time. (A separator inside the text closes every embedding, override and
+// isolate, rule X8, but the paragraph level is not found again after it.)
 //
 // Positions are code point offsets into the paragraph's text.
 //

@@ -27,12 +27,13 @@ std::vector<BidiRun> reorder_runs(std::span<const BidiLevel> levels, uint32_t of
   }
   if (runs.empty()) return runs;
   BidiLevel highest = 0;
-  BidiLevel lowest_odd = UINT8_MAX;
+  BidiLevel lowest = UINT8_MAX;
   for (const BidiRun& r : runs) {
     highest = std::max(highest, r.level);
-    if (r.level % 2 == 1) lowest_odd = std::min(lowest_odd, r.level);
+    lowest = std::min(lowest, r.level);
   }
-  for (unsigned level = highest; level >= lowest_odd && level > 0; --level) {
+  const unsigned lowest_odd = lowest | 1u;  // levels between count even where none is
+  for (unsigned level = highest; level >= lowest_odd; --level) {
     for (std::size_t k = 0; k < runs.size();) {
       if (runs[k].level < level) {
         ++k;
