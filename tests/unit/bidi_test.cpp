@@ -7,6 +7,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -173,6 +175,54 @@ TEST(BidiLevels, DeepNestingStopsAtLevel125) {
   text += U"x";
   const BidiParagraph p = resolve_bidi_paragraph(text, BidiDirection::ltr);
   EXPECT_EQ(p.levels.back(), 126);  // L at the deepest (odd) level 125 rises by one (I2)
+}
+
+// Rule L2 as written, character by character: the naive model for visual_order/_runs.
+std::vector<uint32_t> naive_visual_order(const std::vector<BidiLevel>& levels) {
+  std::vector<uint32_t> order(levels.size());
+  for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+  if (levels.empty()) return order;
+  const unsigned highest = *std::max_element(levels.begin(), levels.end());
+  const unsigned lowest_odd = *std::min_element(levels.begin(), levels.end()) | 1u;
+  for (unsigned level = highest; level >= lowest_odd; --level) {
+    for (std::size_t k = 0; k < order.size();) {
+      if (levels[order[k]] < level) {
+        ++k;
+        continue;
+      }
+      std::size_t end = k;
+      while (end < order.size() && levels[order[end]] >= level) ++end;
+      std::reverse(order.begin() + static_cast<std::ptrdiff_t>(k), order.begin() + static_cast<std::ptrdiff_t>(end));
+      k = end;
+    }
+  }
+  return order;
+}
+
+TEST(BidiLines, RandomLinesAgreeWithTheNaiveReordering) {
+  // Latin, Hebrew, Arabic, both kinds of digits, separators, brackets, spaces, tabs,
+  // isolates, embeddings and overrides, a ZWJ and a combining mark.
+  const std::u32string alphabet = U"aZאבسل19١٢+-.,:$%()[] \t\u2066\u2067\u2068\u2069\u202A\u202B\u202D\u202E\u202C\u200D\u0301";
+  std::mt19937 random(20240611);
+  for (int round = 0; round < 2000; ++round) {
+    std::u32string text(random() % 40, U' ');
+    for (char32_t& c : text) c = alphabet[random() % alphabet.size()];
+    const auto direction = random() % 3 == 0 ? std::nullopt : std::optional(BidiDirection(random() % 2));
+    const BidiParagraph p = resolve_bidi_paragraph(text, direction);
+    const uint32_t start = p.size() == 0 ? 0 : static_cast<uint32_t>(random() % p.size());
+    const uint32_t end = start + static_cast<uint32_t>(random() % (p.size() - start + 1));
+    const auto levels = line_levels(p, start, end);
+    const auto order = visual_order(levels);
+    ASSERT_EQ(order, naive_visual_order(levels)) << to_utf8(text) << " [" << start << ", " << end << ")";
+    std::vector<uint32_t> from_runs;
+    for (const BidiRun& r : visual_runs(p, start, end)) {
+      ASSERT_LT(r.start, r.end);
+      for (uint32_t i = 0; i < r.end - r.start; ++i) {
+        from_runs.push_back((r.level % 2 == 0 ? r.start + i : r.end - 1 - i) - start);
+      }
+    }
+    ASSERT_EQ(from_runs, order) << to_utf8(text) << " [" << start << ", " << end << ")";
+  }
 }
 
 }  // namespace
