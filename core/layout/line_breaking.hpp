@@ -24,10 +24,9 @@
 #include <vector>
 
 #include "core/layout/font_metrics.hpp"
+#include "core/text/line_breaks.hpp"
 
 namespace scholion {
-
-enum class LineBreak : uint8_t { none, allowed, mandatory };
 
 // What kind of break, if any, lies between code points p-1 and p. O(1) plus the cost of
 // one grapheme boundary test.
