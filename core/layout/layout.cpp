@@ -52,7 +52,8 @@ float average_char_width(const FontMetrics& metrics, TextStyle style) {
   return sum / static_cast<float>(kSample.size());
 }
 
-Layout::Layout(const Document& doc, const FontMetrics& metrics, const LayoutOptions& options)
+Layout::Layout(const Document& doc, const FontMetrics& metrics, const LayoutOptions& options,
+               const BreakOpportunities* words)
     : doc_(doc), metrics_(&metrics), width_(options.width) {
   const float body_line = metrics.line_height(TextStyle::body);
   const float ch = average_char_width(metrics);
@@ -106,7 +107,7 @@ Layout::Layout(const Document& doc, const FontMetrics& metrics, const LayoutOpti
 
     const std::u32string text = to_utf32(block.text);
     const uint32_t base = doc.block_start(bi);
-    const std::vector<LineSpan> spans = break_lines(text, metrics, style, width);
+    const std::vector<LineSpan> spans = break_lines(text, metrics, style, width, words);
     for (std::size_t k = 0; k < spans.size(); ++k) {
       const LineSpan& s = spans[k];
       Line line;

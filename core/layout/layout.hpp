@@ -29,6 +29,7 @@
 #include <vector>
 
 #include "core/model/document.hpp"
+#include "core/layout/break_opportunities.hpp"
 #include "core/layout/font_metrics.hpp"
 
 namespace scholion {
@@ -101,8 +102,10 @@ struct Hit {
 class Layout {
  public:
   Layout() = default;
-  // `metrics` must outlive the layout (see above).
-  Layout(const Document& doc, const FontMetrics& metrics, const LayoutOptions& options);
+  // `metrics` must outlive the layout (see above). `words`, if given, finds the words of
+  // Thai, Lao, Khmer and Myanmar text (break_opportunities.hpp); it is not kept.
+  Layout(const Document& doc, const FontMetrics& metrics, const LayoutOptions& options,
+         const BreakOpportunities* words = nullptr);
 
   // --- The page --------------------------------------------------------------------
   const std::vector<Line>& lines() const { return lines_; }    // in text and y order

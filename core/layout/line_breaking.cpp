@@ -5,62 +5,51 @@
 namespace scholion {
 namespace {
 
+using C = LineBreakClass;
+
+// The spaces that hang at the end of a line (drawn nowhere, measured in no line's width).
 bool is_space(char32_t cp) {
   return cp == ' ' || cp == '\t' || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A && cp != 0x2007) ||
          cp == 0x205F || cp == 0x3000;
 }
 
-// Hyphens and dashes a line may end after.
-bool is_dash(char32_t cp) { return cp == '-' || cp == 0x2010 || (cp >= 0x2012 && cp <= 0x2014); }
+// What LB20a lets a word-initial hyphen follow: the start of the text, a space or break.
+bool starts_a_word(C c) {
+  return c == C::bk || c == C::cr || c == C::lf || c == C::nl || c == C::sp || c == C::zw ||
+         c == C::cb || c == C::gl;
+}
 
-// Closing punctuation, exclamation/interrogation and infix separators (UAX #14 CL, CP,
-// EX, IS, IN): never at the start of a line, not even after a space.
-bool is_closing(char32_t cp) {
-  switch (cp) {
-    case ')': case ']': case '}': case '.': case ',': case ';': case ':': case '!': case '?':
-    case '/': case 0x2026: case 0x203A: case 0x00BB:
-    case 0x3001: case 0x3002: case 0x3009: case 0x300B: case 0x300D: case 0x300F: case 0x3011:
-    case 0xFF01: case 0xFF09: case 0xFF0C: case 0xFF0E: case 0xFF1A: case 0xFF1B: case 0xFF1F:
-      return true;
-    default:
-      return false;
+// AL and HL after rule LB1 (SA counts: it acts as AL).
+bool is_letter(C c) { return c == C::al || c == C::hl || c == C::ai || c == C::xx || c == C::sa || c == C::sg; }
+
+// LB20a: ( sot | BK | CR | LF | NL | SP | ZW | CB | GL ) ( HY | U+2010 ) × ( AL | HL ).
+bool after_word_initial_hyphen(std::u32string_view text, std::size_t p) {
+  const char32_t hyphen = text[p - 1];
+  if (hyphen != 0x2010 && line_break_class(hyphen) != C::hy) return false;
+  if (p >= 2 && !starts_a_word(line_break_class(text[p - 2]))) return false;
+  return is_letter(line_break_class(text[p]));
+}
+
+// Opens the runs of SA text to `words`: allows a break at each word start it reports.
+void add_word_starts(std::u32string_view text, const BreakOpportunities& words, std::vector<LineBreak>& out) {
+  std::vector<uint32_t> starts;
+  const std::size_t n = text.size();
+  for (std::size_t i = 0; i < n;) {
+    if (line_break_class(text[i]) != C::sa) {
+      ++i;
+      continue;
+    }
+    std::size_t end = i + 1;
+    while (end < n && line_break_class(text[end]) == C::sa) ++end;
+    starts.clear();
+    words.word_starts(text.substr(i, end - i), starts);
+    for (const uint32_t k : starts) {
+      if (k == 0 || k >= end - i) continue;
+      const auto p = static_cast<uint32_t>(i + k);
+      if (out[p] == LineBreak::none && is_grapheme_boundary(text, p)) out[p] = LineBreak::allowed;
+    }
+    i = end;
   }
-}
-
-// Opening punctuation (UAX #14 OP): never at the end of a line.
-bool is_opening(char32_t cp) {
-  switch (cp) {
-    case '(': case '[': case '{': case 0x00AB: case 0x2039:
-    case 0x3008: case 0x300A: case 0x300C: case 0x300E: case 0x3010: case 0xFF08:
-      return true;
-    default:
-      return false;
-  }
-}
-
-// Quotation marks (UAX #14 QU): no break on either side, except after a space.
-bool is_quote(char32_t cp) {
-  return cp == '"' || cp == '\'' || (cp >= 0x2018 && cp <= 0x201F);
-}
-
-// Ideographs and kana: a line may break between any two of them.
-bool is_ideographic(char32_t cp) {
-  return (cp >= 0x3040 && cp <= 0x30FF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
-         (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
-         (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0x20000 && cp <= 0x3FFFF);
-}
-
-bool is_digit(char32_t cp) { return cp >= '0' && cp <= '9'; }
-
-bool dash_may_end_line(std::u32string_view text, uint32_t p) {
-  // A word-initial hyphen (" -x", "-x") stays with its word.
-  if (p < 2) return false;
-  // (A word joiner before the dash only glues the dash to what precedes it.)
-  const char32_t before = text[p - 2];
-  if (is_space(before) || is_line_feed(before) || before == 0x00A0 || before == 0x202F) return false;
-  const char32_t after = text[p];
-  if (is_closing(after) || is_quote(after) || is_dash(after)) return false;
-  return !(text[p - 1] == '-' && is_digit(after));  // "-5" keeps its sign
 }
 
 }  // namespace
@@ -70,28 +59,20 @@ bool is_line_feed(char32_t cp) {
          cp == 0x2029;
 }
 
-bool is_line_glue(char32_t cp) {
-  return cp == 0x00A0 || cp == 0x2060 || cp == 0x202F || cp == 0xFEFF || cp == 0x2007 ||
-         cp == 0x2011;
-}
-
-LineBreak line_break_at(std::u32string_view text, uint32_t p) {
-  if (p == 0 || p >= text.size()) return LineBreak::none;
-  if (!is_grapheme_boundary(text, p)) return LineBreak::none;  // also keeps CR LF together
-  const char32_t a = text[p - 1];
-  const char32_t b = text[p];
-  if (is_line_feed(a)) return LineBreak::mandatory;
-  if (is_line_glue(a) || is_line_glue(b) || is_space(b)) return LineBreak::none;
-  if (is_space(a)) return is_closing(b) ? LineBreak::none : LineBreak::allowed;
-  if (a == 0x200B) return LineBreak::allowed;
-  if (is_dash(a)) return dash_may_end_line(text, p) ? LineBreak::allowed : LineBreak::none;
-  if (is_ideographic(a) && !is_closing(b) && !is_quote(b)) return LineBreak::allowed;
-  if (is_ideographic(b) && !is_opening(a) && !is_quote(a)) return LineBreak::allowed;
-  return LineBreak::none;
+std::vector<LineBreak> line_breaks(std::u32string_view text, const BreakOpportunities* words) {
+  std::vector<LineBreak> out = line_break_opportunities(text);
+  for (std::size_t p = 1; p < text.size(); ++p) {
+    if (out[p] != LineBreak::allowed) continue;
+    const auto cp = static_cast<uint32_t>(p);
+    if (!is_grapheme_boundary(text, cp) || after_word_initial_hyphen(text, p)) out[p] = LineBreak::none;
+  }
+  if (words) add_word_starts(text, *words, out);
+  return out;
 }
 
 std::vector<LineSpan> break_lines(std::u32string_view text, const FontMetrics& metrics,
-                                  TextStyle style, float width) {
+                                  TextStyle style, float width, const BreakOpportunities* words) {
+  const std::vector<LineBreak> breaks = line_breaks(text, words);
   // why the tolerance: advances are summed in a different order than a caller may sum
   // them, and a line exactly as wide as the measure must fit.
   const float limit = width + width * 1e-6f;
@@ -136,7 +117,7 @@ std::vector<LineSpan> break_lines(std::u32string_view text, const FontMetrics& m
       }
       pen += advance;
       i = next;
-      if (i < n && line_break_at(text, i) == LineBreak::allowed) {
+      if (i < n && breaks[i] == LineBreak::allowed) {
         at_break = line;
         at_break.content_end = i;
         have_break = true;
