@@ -69,7 +69,15 @@ Unit resolved(char32_t cp) {
   }
 }
 
-bool is_any(C c, std::initializer_list<C> set) { return std::find(set.begin(), set.end(), c) != set.end(); }
+// Class sets as bit masks: a rule's test is one AND.
+constexpr uint64_t set_of(std::initializer_list<C> classes) {
+  uint64_t bits = 0;
+  for (const C c : classes) bits |= uint64_t{1} << static_cast<unsigned>(c);
+  return bits;
+}
+static_assert(static_cast<unsigned>(C::xx) < 64);
+
+bool is_any(C c, uint64_t set) { return ((set >> static_cast<unsigned>(c)) & 1) != 0; }
 
 bool is_hard_break(C c) { return c == C::bk || c == C::cr || c == C::lf || c == C::nl; }
 
@@ -130,6 +138,8 @@ bool number_follows(std::u32string_view text, std::size_t at) {
 LineBreak decide(const Context& x, C next_raw, Unit next, std::u32string_view text, std::size_t at) {
   using B = LineBreak;
   const C ar = x.last_raw;
+  // The commonest case in prose, two letters (LB28), ahead of the rules it cannot match.
+  if ((ar == C::al || ar == C::hl) && (next_raw == C::al || next_raw == C::hl)) return B::none;
   if (ar == C::bk) return B::mandatory;                                       // LB4
   if (ar == C::cr && next_raw == C::lf) return B::none;                       // LB5
   if (ar == C::cr || ar == C::lf || ar == C::nl) return B::mandatory;
@@ -145,8 +155,8 @@ LineBreak decide(const Context& x, C next_raw, Unit next, std::u32string_view te
   const C b = next.cls;
   if (a == C::wj || b == C::wj) return B::none;                               // LB11
   if (a == C::gl) return B::none;                                             // LB12
-  if (b == C::gl && !is_any(a, {C::sp, C::ba, C::hy})) return B::none;       // LB12a
-  if (is_any(b, {C::cl, C::cp, C::ex, C::is, C::sy})) return B::none;         // LB13
+  if (b == C::gl && !is_any(a, set_of({C::sp, C::ba, C::hy}))) return B::none;       // LB12a
+  if (is_any(b, set_of({C::cl, C::cp, C::ex, C::is, C::sy}))) return B::none;         // LB13
   // LB14-LB17 look back over spaces; before_spaces is `a` itself when a is not SP.
   const C s = x.before_spaces;
   if (s == C::op) return B::none;                                             // LB14
@@ -156,30 +166,30 @@ LineBreak decide(const Context& x, C next_raw, Unit next, std::u32string_view te
   if (a == C::sp) return B::allowed;                                          // LB18
   if (a == C::qu || b == C::qu) return B::none;                               // LB19
   if (a == C::cb || b == C::cb) return B::allowed;                            // LB20
-  if (is_any(b, {C::ba, C::hy, C::ns}) || a == C::bb) return B::none;         // LB21
+  if (is_any(b, set_of({C::ba, C::hy, C::ns})) || a == C::bb) return B::none;         // LB21
   if ((a == C::hy || a == C::ba) && x.before_last == C::hl) return B::none;   // LB21a
   if (a == C::sy && b == C::hl) return B::none;                               // LB21b
   if (b == C::in) return B::none;                                             // LB22
   const bool a_letter = a == C::al || a == C::hl;
   const bool b_letter = b == C::al || b == C::hl;
   if ((a_letter && b == C::nu) || (a == C::nu && b_letter)) return B::none;   // LB23
-  if (a == C::pr && is_any(b, {C::id, C::eb, C::em})) return B::none;         // LB23a
-  if (is_any(a, {C::id, C::eb, C::em}) && b == C::po) return B::none;
+  if (a == C::pr && is_any(b, set_of({C::id, C::eb, C::em}))) return B::none;         // LB23a
+  if (is_any(a, set_of({C::id, C::eb, C::em})) && b == C::po) return B::none;
   const bool a_affix = a == C::pr || a == C::po;
   if ((a_affix && b_letter) || (a_letter && (b == C::pr || b == C::po))) return B::none;  // LB24
   // LB25, as regular expressions (UAX #14, Example 7).
   if (a_affix && b == C::nu) return B::none;                                  // (PR|PO) × NU
   if (a_affix && (b == C::op || b == C::hy) && number_follows(text, at)) return B::none;  // (PR|PO) × (OP|HY) NU
   if ((a == C::op || a == C::hy) && b == C::nu) return B::none;               // (OP|HY) × NU
-  if (x.number == Number::in_number && is_any(b, {C::nu, C::sy, C::is, C::cl, C::cp})) {
+  if (x.number == Number::in_number && is_any(b, set_of({C::nu, C::sy, C::is, C::cl, C::cp}))) {
     return B::none;                                                           // NU (NU|SY|IS)* × (NU|SY|IS|CL|CP)
   }
   if (x.number != Number::none && (b == C::po || b == C::pr)) return B::none;  // ... (CL|CP)? × (PO|PR)
-  if (a == C::jl && is_any(b, {C::jl, C::jv, C::h2, C::h3})) return B::none;  // LB26
+  if (a == C::jl && is_any(b, set_of({C::jl, C::jv, C::h2, C::h3}))) return B::none;  // LB26
   if ((a == C::jv || a == C::h2) && (b == C::jv || b == C::jt)) return B::none;
   if ((a == C::jt || a == C::h3) && b == C::jt) return B::none;
-  const bool a_hangul = is_any(a, {C::jl, C::jv, C::jt, C::h2, C::h3});
-  const bool b_hangul = is_any(b, {C::jl, C::jv, C::jt, C::h2, C::h3});
+  const bool a_hangul = is_any(a, set_of({C::jl, C::jv, C::jt, C::h2, C::h3}));
+  const bool b_hangul = is_any(b, set_of({C::jl, C::jv, C::jt, C::h2, C::h3}));
   if ((a_hangul && b == C::po) || (a == C::pr && b_hangul)) return B::none;   // LB27
   if (a_letter && b_letter) return B::none;                                   // LB28
   if (a == C::is && b_letter) return B::none;                                 // LB29
