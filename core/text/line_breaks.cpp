@@ -16,25 +16,27 @@ namespace {
 namespace lt = line_break_tables;
 using C = LineBreakClass;
 
-// The run starts, decoded on first use from the generated base-128 deltas. Not
-// constexpr, on purpose: a constant initializer would put the decoded table back into
-// the binary, which is what the deltas are there to avoid.
-const std::array<char32_t, lt::kStartCount>& run_starts() {
-  static const std::array<char32_t, lt::kStartCount> starts = [] {
-    std::array<char32_t, lt::kStartCount> out{};
-    std::size_t at = 0;
-    char32_t previous = 0;
-    for (char32_t& start : out) {
-      char32_t delta = 0;
-      for (int shift = 0;; shift += 7) {
-        const unsigned char byte = lt::kStartDeltas[at++];
-        delta |= static_cast<char32_t>(byte & 0x7F) << shift;
-        if (byte < 0x80) break;
-      }
-      start = previous += delta;
+// The run starts, decoded from the generated base-128 deltas. Not constexpr (nor a
+// lambda, which would be implicitly constexpr), on purpose: a constant initializer would
+// put the decoded table back into the binary, which is what the deltas are there to avoid.
+std::array<char32_t, lt::kStartCount> decode_run_starts() {
+  std::array<char32_t, lt::kStartCount> out{};
+  std::size_t at = 0;
+  char32_t previous = 0;
+  for (char32_t& start : out) {
+    char32_t delta = 0;
+    for (int shift = 0;; shift += 7) {
+      const unsigned char byte = lt::kStartDeltas[at++];
+      delta |= static_cast<char32_t>(byte & 0x7F) << shift;
+      if (byte < 0x80) break;
     }
-    return out;
-  }();
+    start = previous += delta;
+  }
+  return out;
+}
+
+const std::array<char32_t, lt::kStartCount>& run_starts() {
+  static const std::array<char32_t, lt::kStartCount> starts = decode_run_starts();  // on first use
   return starts;
 }
 
