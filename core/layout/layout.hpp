@@ -9,11 +9,19 @@
 // takes to fit it. Headings use larger styles, quotes are indented, list items are
 // indented with a "•" marker in the indent (see BlockBox).
 //
-// Lines are found by y or by code point in O(log lines). The x of a code point is not
-// stored: x_at() sums the advances from the start of its line, O(line length), with the
-// same metrics the renderer uses, so the two always agree. A layout therefore keeps a
-// pointer to its metrics, which must outlive it; build a new layout whenever the metrics
-// change (new fonts, another devicePixelRatio) or the width does.
+// Lines are found by y or by code point in O(log lines). Each line is a list of shaped
+// runs (GlyphRun, font_metrics.hpp) in visual order: pieces of text between break
+// opportunities, each of one bidi level, measured and drawn as one by the platform.
+// Paragraphs are ordered by the Unicode Bidirectional Algorithm (core/text/bidi.hpp):
+// a right-to-left paragraph's lines are right-aligned, and a mixed line shows its runs
+// in visual order. The x of a code point inside a run is the advance of the run's text
+// before it, measured with the same metrics, from the run's left edge (or its right
+// edge, right to left). A layout therefore keeps a pointer to its metrics, which must
+// outlive it; build a new layout whenever the metrics change (new fonts, another
+// devicePixelRatio) or the width does.
+//
+// Selections are logical (a range of code points, as browsers select): on a mixed line
+// one range can show as several rectangles.
 //
 // Carets. A position at a soft line break is both the end of one line and the start of
 // the next; Affinity says which (downstream, the default: the start of the next line).
@@ -29,7 +37,10 @@
 #include <vector>
 
 #include "core/model/document.hpp"
+#include "core/layout/break_opportunities.hpp"
 #include "core/layout/font_metrics.hpp"
+#include "core/layout/line_breaking.hpp"
+#include "core/text/bidi.hpp"
 
 namespace scholion {
 
@@ -41,6 +52,9 @@ struct LayoutOptions {
   float margin_column_ch = 32;  // width of the notes column, when the canvas has room
   float min_measure_ch = 45;    // the measure may shrink to this to make room for it
   float margin_gap_ch = 4;      // between the text column and the notes column
+  // The article's direction (its `dir`): every block's paragraph direction. Unset: each
+  // block's own, from its first strong character (UAX #9 rules P2-P3).
+  std::optional<BidiDirection> direction;
 };
 
 struct Line {
@@ -55,6 +69,9 @@ struct Line {
                              // line feed included; the next line's start within a block
   float width = 0;           // advance of [start, end)
   bool wraps = false;        // broken softly: the next line continues the same text run
+  bool rtl = false;          // its paragraph runs right to left: the line is right-aligned
+  uint32_t first_run = 0;    // its shaped runs, in visual order (Layout::line_runs)
+  uint32_t end_run = 0;
 };
 
 // A block's place on the page, for drawing what is not text (quote rules, list markers).
@@ -112,8 +129,10 @@ struct Hit {
 class Layout {
  public:
   Layout() = default;
-  // `metrics` must outlive the layout (see above).
-  Layout(const Document& doc, const FontMetrics& metrics, const LayoutOptions& options);
+  // `metrics` must outlive the layout (see above). `words`, if given, finds the words of
+  // Thai, Lao, Khmer and Myanmar text (break_opportunities.hpp); it is not kept.
+  Layout(const Document& doc, const FontMetrics& metrics, const LayoutOptions& options,
+         const BreakOpportunities* words = nullptr);
 
   // --- The page --------------------------------------------------------------------
   const std::vector<Line>& lines() const { return lines_; }    // in text and y order
@@ -136,8 +155,9 @@ class Layout {
   // The line nearest to y (in a gap between blocks: the closer one). O(log n).
   std::size_t line_at_y(float y) const;
   // x of a caret before code point `position` on `line` (clamped to the line's code
-  // points [start, content_end]); trailing spaces hang past the line's width.
-  // O(position - line start).
+  // points [start, content_end]): at the edge of the run holding it where its text
+  // before `position` ends; trailing spaces hang past the line's end (left of a
+  // right-to-left line). O(runs of the line + one measurement).
   float x_at(std::size_t line, uint32_t position) const;
   // The last caret position on a line: before its trailing spaces or line feed; at a
   // soft break without spaces (after a hyphen, inside a long word), the break itself
@@ -160,18 +180,29 @@ class Layout {
   Hit hit_test(float x, float y) const;
   // A zero-width rectangle the height of the caret's line, at its x.
   Rect caret_rect(uint32_t position, Affinity affinity = Affinity::downstream) const;
-  // The range [from, to) as one rectangle per line it touches (line height tall; empty
-  // pieces, e.g. only a block separator, omitted); the sum of the widths is the sum of
-  // the advances of the range's code points. O(log n + lines covered + code points).
+  // The range [from, to) as rectangles, line height tall, left to right on each line it
+  // touches: one per line, or on a mixed line one per visually contiguous piece, as a
+  // browser draws the selection (empty pieces, e.g. only a block separator, omitted).
+  // O(log n + runs covered), plus two measurements per run cut by an end.
   std::vector<Rect> selection_rects(uint32_t from, uint32_t to) const;
   // The same, appended to `out` (no allocation once `out` has grown: for every frame).
   void selection_rects(uint32_t from, uint32_t to, std::vector<Rect>& out) const;
 
  private:
+  // Appends line `k` of `broken` (a block starting at code point `base`) to runs_ in
+  // visual order and sets the line's run range and x positions.
+  void place_runs(Line& line, const BrokenParagraph& broken, std::size_t k, const BidiParagraph& bidi,
+                  uint32_t base);
+
+  float x_in_run(const GlyphRun& run, TextStyle style, uint32_t position) const;
+  // The run of `line` holding `position`, else the run ending there; null if none.
+  const GlyphRun* run_at(const Line& line, uint32_t position) const;
+
   std::optional<Document> doc_;
   const FontMetrics* metrics_ = nullptr;
   std::vector<Line> lines_;
   std::vector<BlockBox> blocks_;
+  std::vector<GlyphRun> runs_;  // every line's, in line order and, per line, visual order
   float height_ = 0;
   float width_ = 0;
   float column_left_ = 0;

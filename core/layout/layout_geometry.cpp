@@ -2,6 +2,8 @@
 // code points, hit testing, carets and selection rectangles. Lines are found by binary
 // search; within a line, x positions are summed from its start with the layout's metrics.
 #include <algorithm>
+#include <cmath>
+#include <limits>
 
 #include "core/text/grapheme_clusters.hpp"
 #include "core/layout/layout.hpp"
@@ -11,33 +13,34 @@
 namespace scholion {
 namespace {
 
-// Walks a line's code points from its start, summing advances.
-class LineWalk {
- public:
-  LineWalk(const Document& doc, const FontMetrics& metrics, const Line& line)
-      : text_(doc.text()),
-        metrics_(metrics),
-        style_(line.style),
-        cp_(line.start),
-        byte_(doc.offsets().byte_at(line.start)),
-        x_(line.x) {}
-
-  // Moves to `to` (not before the current position) and returns the x there.
-  float advance_to(uint32_t to) {
-    for (; cp_ < to; ++cp_) x_ += advance_of(metrics_, next_code_point(text_, byte_), style_);
-    return x_;
-  }
-
- private:
-  std::string_view text_;
-  const FontMetrics& metrics_;
-  TextStyle style_;
-  uint32_t cp_;
-  std::size_t byte_;
-  float x_;
-};
+// The code points of [from, to) of the document's text, decoded.
+std::u32string code_points(const Document& doc, uint32_t from, uint32_t to) {
+  const TextOffsets& offsets = doc.offsets();
+  return to_utf32(offsets.slice(from, to));
+}
 
 }  // namespace
+
+// x of the caret before `position` inside `run` (run.start <= position <= run.end).
+float Layout::x_in_run(const GlyphRun& run, TextStyle style, uint32_t position) const {
+  float advance = 0;
+  if (position >= run.end) {
+    advance = run.width;
+  } else if (position > run.start) {
+    advance = metrics_->measure(code_points(*doc_, run.start, position), style);
+  }
+  return run.rtl ? run.x + run.width - advance : run.x + advance;
+}
+
+const GlyphRun* Layout::run_at(const Line& line, uint32_t position) const {
+  const GlyphRun* ending = nullptr;
+  for (uint32_t r = line.first_run; r < line.end_run; ++r) {
+    const GlyphRun& run = runs_[r];
+    if (run.start <= position && position < run.end) return &run;
+    if (run.end == position) ending = &run;
+  }
+  return ending;
+}
 
 std::size_t Layout::line_at(uint32_t position, Affinity affinity) const {
   if (lines_.empty()) return 0;
@@ -64,8 +67,17 @@ std::size_t Layout::line_at_y(float y) const {
 
 float Layout::x_at(std::size_t line, uint32_t position) const {
   const Line& l = lines_[line];
-  LineWalk walk(*doc_, *metrics_, l);
-  return walk.advance_to(std::clamp(position, l.start, l.content_end));
+  position = std::clamp(position, l.start, l.content_end);
+  if (position <= l.end) {
+    if (const GlyphRun* run = run_at(l, position)) return x_in_run(*run, l.style, position);
+    return l.rtl ? l.x + l.width : l.x;  // an empty line
+  }
+  // In the trailing spaces, which hang past the line's end (never a line feed: it has
+  // no width).
+  uint32_t spaces_end = position;
+  while (spaces_end > l.end && is_line_feed(code_points(*doc_, spaces_end - 1, spaces_end)[0])) --spaces_end;
+  const float hang = spaces_end > l.end ? metrics_->measure(code_points(*doc_, l.end, spaces_end), l.style) : 0;
+  return l.rtl ? l.x - hang : l.x + l.width + hang;
 }
 
 Caret Layout::line_end(std::size_t line) const {
@@ -82,16 +94,24 @@ Caret Layout::line_end(std::size_t line) const {
 Caret Layout::caret_in_line(std::size_t line, float x) const {
   const Line& l = lines_[line];
   const Caret end = line_end(line);
-  LineWalk walk(*doc_, *metrics_, l);
-  float left = l.x;
-  for (uint32_t a = l.start; a < end.position;) {
-    const uint32_t b = next_grapheme_boundary(doc_->offsets(), a);
-    const float right = walk.advance_to(b);
-    if (x < (left + right) / 2) return Caret{a};
-    left = right;
-    a = b;
+  const TextOffsets& offsets = doc_->offsets();
+  // The caret shown nearest to x (each where x_at shows it): the line's end, or a
+  // cluster boundary inside one of its runs. A run's carets all lie between its edges,
+  // so runs farther away than the best so far are skipped.
+  Caret best = end;
+  float best_distance = std::fabs(x_at(line, end.position) - x);
+  for (uint32_t r = l.first_run; r < l.end_run; ++r) {
+    const GlyphRun& run = runs_[r];
+    if (std::max({run.x - x, x - (run.x + run.width), 0.0f}) >= best_distance) continue;
+    for (uint32_t a = run.start; a < run.end && a < end.position; a = next_grapheme_boundary(offsets, a)) {
+      const float distance = std::fabs(x_in_run(run, l.style, a) - x);
+      if (distance < best_distance) {
+        best_distance = distance;
+        best = Caret{a};
+      }
+    }
   }
-  return end;
+  return best;
 }
 
 Hit Layout::hit_test(float x, float y) const {
@@ -115,15 +135,23 @@ Hit Layout::hit_test(float x, float y) const {
   hit.caret = caret_in_line(hit.line, x);
   hit.over_text = y >= l.y && y < l.y + l.height && x >= l.x && x < l.x + l.width;
 
-  // The cluster under x: clamped to the drawn clusters of the line.
+  // The cluster under x: in the run under x (the nearest run beside the line's runs).
   hit.cluster_start = hit.cluster_end = l.start;
-  LineWalk walk(*doc_, *metrics_, l);
-  for (uint32_t a = l.start; a < l.end;) {
-    const uint32_t b = next_grapheme_boundary(offsets, a);
-    hit.cluster_start = a;
-    hit.cluster_end = b;
-    if (walk.advance_to(b) > x) break;
-    a = b;
+  const GlyphRun* under = nullptr;
+  for (uint32_t r = l.first_run; r < l.end_run; ++r) {
+    const GlyphRun& run = runs_[r];
+    if (under == nullptr || x >= run.x) under = &run;
+    if (x < run.x + run.width) break;
+  }
+  if (under) {
+    for (uint32_t a = under->start; a < under->end;) {
+      const uint32_t b = next_grapheme_boundary(offsets, a);
+      hit.cluster_start = a;
+      hit.cluster_end = b;
+      const float xa = x_in_run(*under, l.style, a), xb = x_in_run(*under, l.style, b);
+      if (x >= std::min(xa, xb) && x < std::max(xa, xb)) break;
+      a = b;
+    }
   }
   return hit;
 }
@@ -145,50 +173,36 @@ void Layout::selection_rects(uint32_t from, uint32_t to, std::vector<Rect>& out)
   if (from >= to || lines_.empty()) return;
   for (std::size_t i = line_at(from); i < lines_.size() && lines_[i].start < to; ++i) {
     const Line& l = lines_[i];
-    const uint32_t a = std::max(from, l.start);
-    const uint32_t b = std::min(to, l.content_end);
-    if (a >= b) continue;
-    LineWalk walk(*doc_, *metrics_, l);
-    const float left = walk.advance_to(a);
-    const float right = walk.advance_to(b);
-    if (right > left) out.push_back(Rect{left, l.y, right - left, l.height});
+    const std::size_t first_rect = out.size();
+    const auto add = [&](float a, float b) {
+      if (a != b) out.push_back(Rect{std::min(a, b), l.y, std::fabs(b - a), l.height});
+    };
+    for (uint32_t r = l.first_run; r < l.end_run; ++r) {
+      const GlyphRun& run = runs_[r];
+      const uint32_t a = std::max(from, run.start), b = std::min(to, run.end);
+      if (a < b) add(x_in_run(run, l.style, a), x_in_run(run, l.style, b));
+    }
+    // Selected trailing spaces hang past the line's end.
+    const uint32_t a = std::max(from, l.end), b = std::min(to, l.content_end);
+    if (a < b) add(x_at(i, a), x_at(i, b));
+    // Left to right, and pieces that touch on screen as one rectangle.
+    const auto line_rects = out.begin() + static_cast<std::ptrdiff_t>(first_rect);
+    std::sort(line_rects, out.end(), [](const Rect& p, const Rect& q) { return p.x < q.x; });
+    std::size_t kept = first_rect;
+    for (std::size_t j = first_rect; j < out.size(); ++j) {
+      if (kept > first_rect && std::fabs(out[kept - 1].right() - out[j].x) < 0.01f) {
+        out[kept - 1].width = out[j].right() - out[kept - 1].x;
+      } else {
+        out[kept++] = out[j];
+      }
+    }
+    out.resize(kept);
   }
 }
 
-}  // namespace scholion
-
-namespace scholion {
-
-void Layout::line_runs(std::size_t index, std::vector<GlyphRun>& out) const {
-  if (index >= lines_.size()) return;
-  const Line& line = lines_[index];
-  const std::string_view text = doc_->text();
-  std::size_t byte = doc_->offsets().byte_at(line.start);
-  std::u32string run;
-  float x = line.x;
-  uint32_t run_start = line.start;
-  bool run_space = false;
-  const auto flush = [&](uint32_t end) {
-    if (!run.empty()) {
-      const float w = metrics_->measure(run, line.style);
-      out.push_back(GlyphRun{run_start, end, x, w, false});
-      x += w;
-    }
-    run.clear();
-    run_start = end;
-  };
-  for (uint32_t cp = line.start; cp < line.end; ++cp) {
-    const char32_t c = next_code_point(text, byte);
-    const bool space = c == U' ';
-    if (space != run_space || is_line_feed(c)) flush(cp);
-    run_space = space;
-    if (is_line_feed(c)) {
-      run_start = cp + 1;
-      continue;
-    }
-    run += c;
-  }
-  flush(line.end);
+void Layout::line_runs(std::size_t line, std::vector<GlyphRun>& out) const {
+  if (line >= lines_.size()) return;
+  out.insert(out.end(), runs_.begin() + lines_[line].first_run, runs_.begin() + lines_[line].end_run);
 }
 
 }  // namespace scholion

@@ -5,62 +5,51 @@
 namespace scholion {
 namespace {
 
+using C = LineBreakClass;
+
+// The spaces that hang at the end of a line (drawn nowhere, measured in no line's width).
 bool is_space(char32_t cp) {
   return cp == ' ' || cp == '\t' || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A && cp != 0x2007) ||
          cp == 0x205F || cp == 0x3000;
 }
 
-// Hyphens and dashes a line may end after.
-bool is_dash(char32_t cp) { return cp == '-' || cp == 0x2010 || (cp >= 0x2012 && cp <= 0x2014); }
+// What LB20a lets a word-initial hyphen follow: the start of the text, a space or break.
+bool starts_a_word(C c) {
+  return c == C::bk || c == C::cr || c == C::lf || c == C::nl || c == C::sp || c == C::zw ||
+         c == C::cb || c == C::gl;
+}
 
-// Closing punctuation, exclamation/interrogation and infix separators (UAX #14 CL, CP,
-// EX, IS, IN): never at the start of a line, not even after a space.
-bool is_closing(char32_t cp) {
-  switch (cp) {
-    case ')': case ']': case '}': case '.': case ',': case ';': case ':': case '!': case '?':
-    case '/': case 0x2026: case 0x203A: case 0x00BB:
-    case 0x3001: case 0x3002: case 0x3009: case 0x300B: case 0x300D: case 0x300F: case 0x3011:
-    case 0xFF01: case 0xFF09: case 0xFF0C: case 0xFF0E: case 0xFF1A: case 0xFF1B: case 0xFF1F:
-      return true;
-    default:
-      return false;
+// AL and HL after rule LB1 (SA counts: it acts as AL).
+bool is_letter(C c) { return c == C::al || c == C::hl || c == C::ai || c == C::xx || c == C::sa || c == C::sg; }
+
+// LB20a: ( sot | BK | CR | LF | NL | SP | ZW | CB | GL ) ( HY | U+2010 ) × ( AL | HL ).
+bool after_word_initial_hyphen(std::u32string_view text, std::size_t p) {
+  const char32_t hyphen = text[p - 1];
+  if (hyphen != 0x2010 && line_break_class(hyphen) != C::hy) return false;
+  if (p >= 2 && !starts_a_word(line_break_class(text[p - 2]))) return false;
+  return is_letter(line_break_class(text[p]));
+}
+
+// Opens the runs of SA text to `words`: allows a break at each word start it reports.
+void add_word_starts(std::u32string_view text, const BreakOpportunities& words, std::vector<LineBreak>& out) {
+  std::vector<uint32_t> starts;
+  const std::size_t n = text.size();
+  for (std::size_t i = 0; i < n;) {
+    if (line_break_class(text[i]) != C::sa) {
+      ++i;
+      continue;
+    }
+    std::size_t end = i + 1;
+    while (end < n && line_break_class(text[end]) == C::sa) ++end;
+    starts.clear();
+    words.word_starts(text.substr(i, end - i), starts);
+    for (const uint32_t k : starts) {
+      if (k == 0 || k >= end - i) continue;
+      const auto p = static_cast<uint32_t>(i + k);
+      if (out[p] == LineBreak::none && is_grapheme_boundary(text, p)) out[p] = LineBreak::allowed;
+    }
+    i = end;
   }
-}
-
-// Opening punctuation (UAX #14 OP): never at the end of a line.
-bool is_opening(char32_t cp) {
-  switch (cp) {
-    case '(': case '[': case '{': case 0x00AB: case 0x2039:
-    case 0x3008: case 0x300A: case 0x300C: case 0x300E: case 0x3010: case 0xFF08:
-      return true;
-    default:
-      return false;
-  }
-}
-
-// Quotation marks (UAX #14 QU): no break on either side, except after a space.
-bool is_quote(char32_t cp) {
-  return cp == '"' || cp == '\'' || (cp >= 0x2018 && cp <= 0x201F);
-}
-
-// Ideographs and kana: a line may break between any two of them.
-bool is_ideographic(char32_t cp) {
-  return (cp >= 0x3040 && cp <= 0x30FF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
-         (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
-         (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0x20000 && cp <= 0x3FFFF);
-}
-
-bool is_digit(char32_t cp) { return cp >= '0' && cp <= '9'; }
-
-bool dash_may_end_line(std::u32string_view text, uint32_t p) {
-  // A word-initial hyphen (" -x", "-x") stays with its word.
-  if (p < 2) return false;
-  // (A word joiner before the dash only glues the dash to what precedes it.)
-  const char32_t before = text[p - 2];
-  if (is_space(before) || is_line_feed(before) || before == 0x00A0 || before == 0x202F) return false;
-  const char32_t after = text[p];
-  if (is_closing(after) || is_quote(after) || is_dash(after)) return false;
-  return !(text[p - 1] == '-' && is_digit(after));  // "-5" keeps its sign
 }
 
 }  // namespace
@@ -70,84 +59,158 @@ bool is_line_feed(char32_t cp) {
          cp == 0x2029;
 }
 
-bool is_line_glue(char32_t cp) {
-  return cp == 0x00A0 || cp == 0x2060 || cp == 0x202F || cp == 0xFEFF || cp == 0x2007 ||
-         cp == 0x2011;
+std::vector<LineBreak> line_breaks(std::u32string_view text, const BreakOpportunities* words) {
+  std::vector<LineBreak> out = line_break_opportunities(text);
+  for (std::size_t p = 1; p < text.size(); ++p) {
+    if (out[p] != LineBreak::allowed) continue;
+    const auto cp = static_cast<uint32_t>(p);
+    if (!is_grapheme_boundary(text, cp) || after_word_initial_hyphen(text, p)) out[p] = LineBreak::none;
+  }
+  if (words) add_word_starts(text, *words, out);
+  return out;
 }
 
-LineBreak line_break_at(std::u32string_view text, uint32_t p) {
-  if (p == 0 || p >= text.size()) return LineBreak::none;
-  if (!is_grapheme_boundary(text, p)) return LineBreak::none;  // also keeps CR LF together
-  const char32_t a = text[p - 1];
-  const char32_t b = text[p];
-  if (is_line_feed(a)) return LineBreak::mandatory;
-  if (is_line_glue(a) || is_line_glue(b) || is_space(b)) return LineBreak::none;
-  if (is_space(a)) return is_closing(b) ? LineBreak::none : LineBreak::allowed;
-  if (a == 0x200B) return LineBreak::allowed;
-  if (is_dash(a)) return dash_may_end_line(text, p) ? LineBreak::allowed : LineBreak::none;
-  if (is_ideographic(a) && !is_closing(b) && !is_quote(b)) return LineBreak::allowed;
-  if (is_ideographic(b) && !is_opening(a) && !is_quote(a)) return LineBreak::allowed;
-  return LineBreak::none;
+namespace {
+
+// Cuts `text` into pieces (see TextPiece).
+std::vector<TextPiece> cut_pieces(std::u32string_view text, std::span<const LineBreak> breaks,
+                                  std::span<const BidiLevel> levels, const FontMetrics& metrics, TextStyle style) {
+  std::vector<TextPiece> pieces;
+  const auto n = static_cast<uint32_t>(text.size());
+  const auto level_at = [&](uint32_t i) { return levels.empty() ? BidiLevel{0} : levels[i]; };
+  for (uint32_t i = 0; i < n;) {
+    TextPiece piece{i, i + 1, 0, level_at(i), is_space(text[i]), is_line_feed(text[i])};
+    if (piece.feed) {
+      if (text[i] == '\r' && i + 1 < n && text[i + 1] == '\n') piece.end = i + 2;
+      pieces.push_back(piece);
+      i = piece.end;
+      continue;
+    }
+    uint32_t j = i + 1;
+    for (; j < n; ++j) {
+      if (!is_grapheme_boundary(text, j)) continue;
+      if (breaks[j] != LineBreak::none || is_line_feed(text[j]) || is_space(text[j]) != piece.space ||
+          level_at(j) != piece.level || j - i >= kMaxPieceLength) {
+        break;
+      }
+    }
+    piece.end = j;
+    piece.width = metrics.measure(text.substr(i, j - i), style);
+    pieces.push_back(piece);
+    i = j;
+  }
+  return pieces;
 }
 
-std::vector<LineSpan> break_lines(std::u32string_view text, const FontMetrics& metrics,
-                                  TextStyle style, float width) {
+// Splits pieces[p] (wider than `limit`) after the most whole clusters that fit, at least
+// one.
+void split_piece(std::u32string_view text, std::vector<TextPiece>& pieces, std::size_t p, const FontMetrics& metrics,
+                 TextStyle style, float limit) {
+  const TextPiece whole = pieces[p];
+  uint32_t cut = next_grapheme_boundary(text, whole.start);
+  float width = metrics.measure(text.substr(whole.start, cut - whole.start), style);
+  while (cut < whole.end) {
+    const uint32_t next = next_grapheme_boundary(text, cut);
+    const float w = metrics.measure(text.substr(whole.start, next - whole.start), style);
+    if (w > limit) break;
+    cut = next;
+    width = w;
+  }
+  if (cut >= whole.end) return;
+  TextPiece rest = whole;
+  rest.start = cut;
+  rest.width = metrics.measure(text.substr(cut, whole.end - cut), style);
+  pieces[p].end = cut;
+  pieces[p].width = width;
+  pieces.insert(pieces.begin() + static_cast<std::ptrdiff_t>(p) + 1, rest);
+}
+
+}  // namespace
+
+BrokenParagraph break_paragraph(std::u32string_view text, std::span<const BidiLevel> levels,
+                                const FontMetrics& metrics, TextStyle style, float width,
+                                const BreakOpportunities* words) {
+  const std::vector<LineBreak> breaks = line_breaks(text, words);
+  BrokenParagraph out;
+  out.pieces = cut_pieces(text, breaks, levels, metrics, style);
+  std::vector<TextPiece>& pieces = out.pieces;
   // why the tolerance: advances are summed in a different order than a caller may sum
   // them, and a line exactly as wide as the measure must fit.
   const float limit = width + width * 1e-6f;
   const auto n = static_cast<uint32_t>(text.size());
-  std::vector<LineSpan> lines;
-
+  std::size_t p = 0;
   uint32_t start = 0;
+  const auto push = [&](const LineSpan& line, std::size_t first_piece, std::size_t end_piece) {
+    out.lines.push_back(line);
+    // The pieces drawn: those inside [start, end) (not the trailing spaces or the feed).
+    std::size_t last = first_piece;
+    while (last < end_piece && pieces[last].end <= line.end && !pieces[last].feed) ++last;
+    out.piece_ranges.emplace_back(static_cast<uint32_t>(first_piece), static_cast<uint32_t>(last));
+  };
   for (;;) {
+    const std::size_t first = p;
     LineSpan line{start, start, start, 0, false};
     LineSpan at_break{};  // the line as it would be if it ended at the last opportunity
+    std::size_t after_break = 0;
     bool have_break = false;
-    float pen = 0;  // advance of [start, i), trailing spaces included
-    uint32_t i = start;
+    float pen = 0;  // advance of the pieces so far, trailing spaces included
     bool ended = false;
-    while (i < n) {
-      if (is_line_feed(text[i])) {
-        const uint32_t after = text[i] == '\r' && i + 1 < n && text[i + 1] == '\n' ? i + 2 : i + 1;
-        line.content_end = after;
+    while (p < pieces.size()) {
+      const TextPiece& piece = pieces[p];
+      if (piece.feed) {
+        line.content_end = piece.end;
         line.hard = true;
-        lines.push_back(line);
-        start = after;
+        push(line, first, p);
+        start = piece.end;
+        ++p;
         ended = true;
         break;
       }
-      const uint32_t next = next_grapheme_boundary(text, i);
-      float advance = 0;
-      for (uint32_t k = i; k < next; ++k) advance += advance_of(metrics, text[k], style);
-      if (!is_space(text[i])) {
-        if (i > start && pen + advance > limit) {
-          if (have_break) {
-            line = at_break;
-          } else {  // a word wider than the line: break it before this cluster
-            line.content_end = i;
-          }
-          lines.push_back(line);
-          start = line.content_end;
+      if (!piece.space && pen + piece.width > limit) {
+        if (have_break) {
+          push(at_break, first, after_break);
+          p = after_break;
+          start = at_break.content_end;
           ended = true;
           break;
         }
-        line.end = next;
-        line.width = pen + advance;
+        if (line.end == line.start && pen == 0 && piece.end - piece.start > 1 &&
+            next_grapheme_boundary(text, piece.start) < piece.end) {
+          split_piece(text, pieces, p, metrics, style, limit);
+          continue;  // the first part fits now (or is one cluster)
+        }
+        if (line.end > line.start || pen > 0) {  // a word wider than the line: break before
+          line.content_end = piece.start;
+          push(line, first, p);
+          start = piece.start;
+          ended = true;
+          break;
+        }
       }
-      pen += advance;
-      i = next;
-      if (i < n && line_break_at(text, i) == LineBreak::allowed) {
+      if (!piece.space) {
+        line.end = piece.end;
+        line.width = pen + piece.width;
+      }
+      pen += piece.width;
+      ++p;
+      if (piece.end < n && breaks[piece.end] == LineBreak::allowed) {
         at_break = line;
-        at_break.content_end = i;
+        at_break.content_end = piece.end;
+        after_break = p;
         have_break = true;
       }
     }
     if (!ended) {  // the text ran out
       line.content_end = n;
-      lines.push_back(line);
-      return lines;
+      push(line, first, p);
+      return out;
     }
   }
+}
+
+std::vector<LineSpan> break_lines(std::u32string_view text, const FontMetrics& metrics, TextStyle style, float width,
+                                  const BreakOpportunities* words) {
+  return break_paragraph(text, {}, metrics, style, width, words).lines;
 }
 
 }  // namespace scholion

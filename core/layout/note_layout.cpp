@@ -8,7 +8,8 @@
 namespace scholion {
 
 NoteLayout layout_note(const std::vector<NoteBlock>& blocks, const FontMetrics& metrics,
-                       float width, float list_indent, TextStyle style) {
+                       float width, float list_indent, TextStyle style,
+                       const BreakOpportunities* words) {
   NoteLayout layout;
   layout.line_height = metrics.line_height(style);
   float y = 0;
@@ -22,7 +23,7 @@ NoteLayout layout_note(const std::vector<NoteBlock>& blocks, const FontMetrics& 
     const float x = item ? list_indent : 0;
     const std::u32string text = to_utf32(block.text);
     bool first = true;
-    for (const LineSpan& span : break_lines(text, metrics, style, std::max(0.0f, width - x))) {
+    for (const LineSpan& span : break_lines(text, metrics, style, std::max(0.0f, width - x), words)) {
       layout.lines.push_back({b, span.start, span.end, x, y, first, span.width});
       first = false;
       y += layout.line_height;

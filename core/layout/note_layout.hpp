@@ -16,6 +16,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "core/layout/break_opportunities.hpp"
 #include "core/layout/font_metrics.hpp"
 #include "core/model/note_markdown.hpp"
 
@@ -36,7 +37,10 @@ struct NoteLayout {
   float height = 0;             // bottom of the last line; 0 without blocks
 };
 
+// `words`, if given, finds the words of Thai, Lao, Khmer and Myanmar text
+// (break_opportunities.hpp).
 NoteLayout layout_note(const std::vector<NoteBlock>& blocks, const FontMetrics& metrics,
-                       float width, float list_indent, TextStyle style = TextStyle::body);
+                       float width, float list_indent, TextStyle style = TextStyle::body,
+                       const BreakOpportunities* words = nullptr);
 
 }  // namespace scholion

@@ -7,6 +7,8 @@
 //   segment        cutting a 2,000-character window into runs with 20,000 present
 //   storage        writing and reading 20,000 annotations as storage JSON; reading and
 //                  merging them into an empty set, as the canvas does on load
+//   break lines    filling Moby-Dick's paragraphs (its hard-wrapped lines joined) into
+//                  lines 60 units wide, with proportional fake metrics
 #include <benchmark/benchmark.h>
 
 #include <memory>
@@ -16,6 +18,8 @@
 #include "core/model/annotation_set.hpp"
 #include "core/model/document.hpp"
 #include "core/formats/storage_format.hpp"
+#include "core/layout/line_breaking.hpp"
+#include "core/text/utf8.hpp"
 
 namespace scholion {
 namespace {
@@ -151,6 +155,61 @@ void BM_LoadStorage20k(benchmark::State& state) {
   }
 }
 BENCHMARK(BM_LoadStorage20k)->Unit(benchmark::kMillisecond);
+
+// Narrow letters, wide capitals and CJK: enough variety that lines end in different places.
+class ProportionalMetrics : public FontMetrics {
+ public:
+  float measure(std::u32string_view run, TextStyle) const override {
+    float width = 0;
+    for (char32_t cp : run) width += advance(cp);
+    return width;
+  }
+  static float advance(char32_t cp) {
+    if (cp >= 0x2E80) return 2.0f;
+    if (cp == 'i' || cp == 'l' || cp == ' ' || cp == '.' || cp == ',') return 0.5f;
+    return cp >= 'A' && cp <= 'Z' ? 1.25f : 1.0f;
+  }
+  float line_height(TextStyle) const override { return 2; }
+};
+
+// Moby-Dick's paragraphs (separated by blank lines), each hard-wrapped line joined.
+const std::vector<std::u32string>& moby_paragraphs() {
+  static const std::vector<std::u32string> paragraphs = [] {
+    std::vector<std::u32string> out;
+    std::u32string current;
+    const std::u32string text = to_utf32(moby_dick());
+    std::size_t at = 0;
+    while (at < text.size()) {
+      std::size_t end = text.find(U'\n', at);
+      if (end == std::u32string::npos) end = text.size();
+      std::u32string line = text.substr(at, end - at);
+      if (!line.empty() && line.back() == U'\r') line.pop_back();
+      if (line.empty()) {
+        if (!current.empty()) out.push_back(std::move(current));
+        current.clear();
+      } else {
+        if (!current.empty()) current += U' ';
+        current += line;
+      }
+      at = end + 1;
+    }
+    if (!current.empty()) out.push_back(std::move(current));
+    return out;
+  }();
+  return paragraphs;
+}
+
+void BM_BreakLinesMobyDick(benchmark::State& state) {
+  const ProportionalMetrics metrics;
+  std::size_t lines = 0;
+  for (auto _ : state) {
+    lines = 0;
+    for (const auto& p : moby_paragraphs()) lines += break_lines(p, metrics, TextStyle::body, 60).size();
+    benchmark::DoNotOptimize(lines);
+  }
+  state.counters["lines"] = static_cast<double>(lines);
+}
+BENCHMARK(BM_BreakLinesMobyDick)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 }  // namespace scholion
