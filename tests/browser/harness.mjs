@@ -27,6 +27,7 @@ export async function start() {
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     headless: true,
     args: CHROMIUM_FLAGS,
+    env: { ...process.env, FONTCONFIG_FILE: join(root, 'tests/browser/fonts.conf') },
   });
   return {
     url: server.url,
