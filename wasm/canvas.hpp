@@ -84,6 +84,11 @@ struct Canvas {
   // Toolbar and notice, as drawn in the last frame (device pixels)
   ImVec2 toolbar_min{0, 0}, toolbar_max{0, 0};
   bool toolbar_shown = false;
+  struct Button {
+    std::string label;
+    ImVec2 min, max;
+  };
+  std::vector<Button> buttons;  // the labelled buttons drawn in the last frame, for tests
   ImVec2 notice_min{0, 0}, notice_max{0, 0};
   std::string notice;
   bool notice_can_export = false;

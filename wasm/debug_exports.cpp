@@ -101,13 +101,19 @@ EMSCRIPTEN_KEEPALIVE const char* scholion_range_rect(uint32_t from, uint32_t to)
   return hand_over(dump_json(out));
 }
 
-// The toolbar's rectangle (CSS pixels, canvas-relative) as last drawn, or null.
+// The toolbar's rectangle (CSS pixels, canvas-relative) as last drawn, or null; with
+// `buttons`: each labelled button's label and rectangle.
 EMSCRIPTEN_KEEPALIVE const char* scholion_toolbar_rect() {
   if (!g->toolbar_shown) return "null";
   const float k = 1 / g->dpr;
+  Json buttons = Json::array();
+  for (const Canvas::Button& b : g->buttons) {
+    buttons.push_back(Json{{"label", b.label}, {"x", b.min.x * k}, {"y", b.min.y * k},
+                           {"width", (b.max.x - b.min.x) * k}, {"height", (b.max.y - b.min.y) * k}});
+  }
   Json out = {{"x", g->toolbar_min.x * k}, {"y", g->toolbar_min.y * k},
               {"width", (g->toolbar_max.x - g->toolbar_min.x) * k},
-              {"height", (g->toolbar_max.y - g->toolbar_min.y) * k}};
+              {"height", (g->toolbar_max.y - g->toolbar_min.y) * k}, {"buttons", buttons}};
   return hand_over(dump_json(out));
 }
 

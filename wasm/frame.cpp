@@ -95,6 +95,7 @@ void draw_frame() {
   g->mouse_pressed = false;
 
   ImGui::NewFrame();
+  g->buttons.clear();
   g->reader.set_viewport(io.DisplaySize.x, io.DisplaySize.y);
   DrawOptions options;
   options.annotations = g->annotations ? &*g->annotations : nullptr;

@@ -33,6 +33,7 @@ bool ui_button(const char* id, std::string_view label) {
   const ImVec2 at = ImGui::GetCursorScreenPos();
   const ImVec2 size(text.x + 2 * pad.x, text.y + 2 * pad.y);
   const bool pressed = ImGui::InvisibleButton(id, size);
+  g->buttons.push_back({std::string(label), at, ImVec2(at.x + size.x, at.y + size.y)});
   const ImGuiCol fill = ImGui::IsItemActive()    ? ImGuiCol_ButtonActive
                         : ImGui::IsItemHovered() ? ImGuiCol_ButtonHovered
                                                  : ImGuiCol_Button;

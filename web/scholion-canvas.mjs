@@ -259,7 +259,7 @@ export async function mountCanvas(container, { base, label = 'Article with highl
     chooser: () => JSON.parse(core.UTF8ToString(core._scholion_chooser_json())),
     /** The on-screen box (CSS px, canvas-relative) of a range's first line, or null. */
     rangeRect: (from, to) => JSON.parse(core.UTF8ToString(core._scholion_range_rect(from, to))),
-    /** The selection toolbar's box (CSS px, canvas-relative) as last drawn, or null. */
+    /** The selection toolbar's box (CSS px, canvas-relative) as last drawn, with its `buttons` [{label, x, y, width, height}], or null. */
     toolbarRect: () => JSON.parse(core.UTF8ToString(core._scholion_toolbar_rect())),
     /** Scrolls code point `cp` near the top of the canvas. */
     scrollToPosition: (cp) => core._scholion_scroll_to_position(cp),
