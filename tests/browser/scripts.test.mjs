@@ -90,3 +90,33 @@ test('colour emoji keep their colours: flags and ZWJ sequences are not tinted', 
     await context.close();
   }
 });
+
+test('a full glyph atlas empties its least recently drawn shelves and keeps drawing', async () => {
+  const { page, context, errors } = await open(env, 'app/', { width: 1000, height: 900, dpr: 2 });
+  try {
+    await waitForCanvas(page);
+    const moby = readFileSync(join(sharedDir, 'corpus/texts/long/moby-dick-pg2701.txt'), 'utf8').slice(0, 400000);
+    await page.evaluate((t) => window.Scholion.instances[0].canvas.loadPlainText(t, 'urn:test:moby'), moby);
+    await settle(page);
+    // Jump through the book a screen at a time until shelves had to be emptied.
+    const length = (await page.evaluate(() => window.Scholion.instances[0].canvas.documentSummary())).length;
+    let stats;
+    for (let at = 0; at < length; at += 2500) {
+      await page.evaluate((cp) => window.Scholion.instances[0].canvas.scrollToPosition(cp), at);
+      await page.waitForFunction(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(true)))));
+      stats = await page.evaluate(() => window.Scholion.instances[0].canvas.glyphStats());
+      if (stats.shelves_emptied > 4) break;
+    }
+    assert.ok(stats.shelves_emptied > 4, `shelves emptied: ${JSON.stringify(stats)}`);
+    assert.equal(stats.texture_bytes, 16 * 1024 * 1024, 'the atlas stays within its budget');
+    await settle(page);
+    const result = await missingGlyphs(page);
+    assert.deepEqual(result.noInk, [], 'every run on screen is in the atlas');
+    assert.deepEqual(result.missing, []);
+    const png = decodePng(await page.locator('canvas').screenshot({ path: artifact('atlas-after-eviction.png') }));
+    assert.ok(png.width > 0);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
