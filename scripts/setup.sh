@@ -16,7 +16,7 @@ packages=(
   nlohmann-json3-dev libutfcpp-dev googletest libgtest-dev libbenchmark-dev
   unicode-data
   chromium
-  fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji fonts-symbola python3-fonttools
+  fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji
   libstb-dev
   dpkg-dev
 )

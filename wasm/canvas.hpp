@@ -6,13 +6,15 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/model/annotation_set.hpp"
 #include "core/model/document.hpp"
 #include "core/model/orphans.hpp"
 #include "core/reader/reader_state.hpp"
-#include "wasm/fonts.hpp"
+#include "wasm/browser_text.hpp"
+#include "wasm/glyph_cache.hpp"
 #include "wasm/margin.hpp"
 #include "wasm/reader.hpp"
 
@@ -20,10 +22,9 @@
 extern "C" {
 void scholion_bind_canvas(const char* selector);
 int scholion_gl_init();
-void scholion_gl_texture(const unsigned char* pixels, int width, int height);
 void scholion_gl_begin(int width, int height);
 void scholion_gl_buffers(const void* vertices, int vertex_bytes, const void* indices, int index_bytes);
-void scholion_gl_draw(int x0, int y0, int x1, int y1, int count, int first);
+void scholion_gl_draw(int x0, int y0, int x1, int y1, int count, int first, int texture);
 void scholion_canvas_origin(double* left, double* top);
 void scholion_js_annotations_changed(int kind, int origin, const char* annotation_json);
 void scholion_js_export_requested();
@@ -40,8 +41,9 @@ enum class TouchMode { none, pending, scrolling, handle_from, handle_to };
 struct Canvas {
   std::string selector;  // "#id" of the <canvas>
   float css_width = 0, css_height = 0, dpr = 1;
-  FontSet fonts;
-  Reader reader{fonts};
+  BrowserText text;         // metrics: the browser's text engine
+  GlyphCache glyphs{text};  // rasterised runs, drawn from one atlas texture
+  Reader reader{text, glyphs};
   Margin margin;            // note cards beside the text
   std::string hovered;      // the annotation under the pointer (text or card), if any
   std::optional<AnnotationSet> annotations;  // of the shown document
@@ -82,6 +84,11 @@ struct Canvas {
   // Toolbar and notice, as drawn in the last frame (device pixels)
   ImVec2 toolbar_min{0, 0}, toolbar_max{0, 0};
   bool toolbar_shown = false;
+  struct Button {
+    std::string label;
+    ImVec2 min, max;
+  };
+  std::vector<Button> buttons;  // the labelled buttons drawn in the last frame, for tests
   ImVec2 notice_min{0, 0}, notice_max{0, 0};
   std::string notice;
   bool notice_can_export = false;
@@ -123,6 +130,13 @@ void close_chooser();
 void draw_chooser();
 void draw_toolbar();  // toolbar.cpp
 void draw_notice();
+// The canvas's own labels, in the caption face through the glyph cache (ui_text.cpp):
+// ImGui has no font of its own.
+ImVec2 ui_text_size(std::string_view label);
+void ui_text(ImDrawList* list, ImVec2 top_left, std::string_view label, ImU32 colour);
+void ui_label(std::string_view label, ImU32 colour);       // a line of text as an ImGui item
+bool ui_button(const char* id, std::string_view label);    // a button with a label
+void ui_wrapped(std::string_view text, ImU32 colour);      // wrapped to the content width
 // A command the reader gave was refused (nothing selected, …): tells the page, which
 // announces the reason. Returns whether `result` succeeded.
 template <class T>

@@ -70,7 +70,7 @@ void draw_chooser() {
   ImGui::Begin("##chooser", nullptr,
                ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                    ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoFocusOnAppearing);
-  ImGui::TextDisabled("%zu overlapping annotations", c.ids.size());
+  ui_label(std::to_string(c.ids.size()) + " overlapping annotations", IM_COL32(0x1F, 0x23, 0x28, 0x90));
   c.items.clear();
   const Annotation* selected = g->state->selected_annotation();
   std::string chosen;
@@ -78,7 +78,7 @@ void draw_chooser() {
     const Annotation* a = g->annotations->find(id);
     ImGui::PushID(id.c_str());
     const ImVec2 at = ImGui::GetCursorScreenPos();
-    const float row = ImGui::GetTextLineHeight() + 8 * s;
+    const float row = g->text.text_height(Face::caption) + 8 * s;
     std::string label = excerpt(a->quote.exact, 34);
     if (!a->note.empty()) label += "  · note";
     if (ImGui::Selectable("##row", selected == a, 0, ImVec2(0, row))) chosen = id;
@@ -86,7 +86,7 @@ void draw_chooser() {
     ImDrawList* list = ImGui::GetWindowDrawList();
     list->AddCircleFilled(ImVec2(at.x + 9 * s, at.y + row / 2), 5 * s,
                           tone(a->color));
-    list->AddText(ImVec2(at.x + 22 * s, at.y + 4 * s), ImGui::GetColorU32(ImGuiCol_Text), label.c_str());
+    ui_text(list, ImVec2(at.x + 22 * s, at.y + 4 * s), label, ImGui::GetColorU32(ImGuiCol_Text));
     c.items.emplace_back(at, end);
     ImGui::PopID();
   }

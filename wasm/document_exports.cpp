@@ -22,7 +22,6 @@ const char* fail(std::string message) {
 // Shows a new document: its annotations start empty (storage brings them in).
 const char* show(Result<Document> doc) {
   if (!doc) return fail(doc.error().describe());
-  g->fonts.want_glyphs(doc->text());
   g->state.reset();
   g->orphans.clear();
   g->margin.invalidate();
@@ -68,15 +67,30 @@ EMSCRIPTEN_KEEPALIVE int scholion_init(const char* selector) {
   io.IniFilename = nullptr;
   io.LogFilename = nullptr;
   io.ConfigInputTextCursorBlink = false;  // a blinking caret would keep frames coming
+  // ImGui draws no text (the canvas's labels go through the glyph cache), so its atlas is
+  // the smallest that lets it run: one font without glyphs and one white texel (texture 1)
+  // for shapes. Nothing of ImGui's font baking is linked in.
+  ImFontAtlas& atlas = *io.Fonts;
+  atlas.Flags |= ImFontAtlasFlags_NoBakedLines | ImFontAtlasFlags_NoMouseCursors;
+  ImFont* font = IM_NEW(ImFont)();
+  font->ContainerAtlas = &atlas;
+  font->FontSize = 14;
+  atlas.Fonts.push_back(font);
+  atlas.TexWidth = atlas.TexHeight = 1;
+  atlas.TexUvScale = ImVec2(1, 1);
+  atlas.TexUvWhitePixel = ImVec2(0.5f, 0.5f);
+  atlas.TexReady = true;
+  atlas.SetTexID(reinterpret_cast<ImTextureID>(kWhiteTexture));
+  io.FontDefault = font;
+  ImGui::GetStyle().AntiAliasedLinesUseTex = false;
   install_input_handlers();
   return 1;
 }
 
-// Hands over a TrueType font: face 0 the text face, 1 + n chunk n of the manifest (see
-// fonts.hpp). `bytes` is copied.
-EMSCRIPTEN_KEEPALIVE void scholion_set_font(int face, const unsigned char* bytes, int size) {
-  if (face < 0 || face > 4096) return;
-  g->fonts.set_face(static_cast<std::size_t>(face), std::vector<unsigned char>(bytes, bytes + size));
+// The font stack, or a web font it names, changed (document.fonts loaded one): measure
+// and rasterise everything again.
+EMSCRIPTEN_KEEPALIVE void scholion_fonts_changed() {
+  g->text.fonts_changed();
   request_frame();
 }
 
@@ -86,7 +100,7 @@ EMSCRIPTEN_KEEPALIVE void scholion_resize(float css_width, float css_height, flo
   g->css_width = css_width;
   g->css_height = css_height;
   g->dpr = dpr > 0 ? dpr : 1;
-  g->fonts.set_scale(g->dpr);
+  g->text.set_scale(g->dpr);
   g->reader.invalidate_layout();
   draw_frame();
 }

@@ -68,7 +68,8 @@ void render(const ImDrawData& data) {
       const int x1 = std::min(width, static_cast<int>(cmd.ClipRect.z));
       const int y1 = std::min(height, static_cast<int>(cmd.ClipRect.w));
       if (x1 <= x0 || y1 <= y0 || cmd.ElemCount == 0) continue;
-      scholion_gl_draw(x0, y0, x1, y1, static_cast<int>(cmd.ElemCount), static_cast<int>(cmd.IdxOffset));
+      scholion_gl_draw(x0, y0, x1, y1, static_cast<int>(cmd.ElemCount), static_cast<int>(cmd.IdxOffset),
+                       static_cast<int>(reinterpret_cast<intptr_t>(cmd.TextureId)));
     }
   }
 }
@@ -76,12 +77,8 @@ void render(const ImDrawData& data) {
 }  // namespace
 
 void draw_frame() {
-  if (!g->fonts.ready()) return;
-  if (g->fonts.rebuild_if_needed()) {
-    const ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
-    scholion_gl_texture(atlas.TexPixelsAlpha8, atlas.TexWidth, atlas.TexHeight);
-    g->reader.invalidate_layout();
-  }
+  if (!g->text.ready()) return;
+  g->glyphs.begin_frame();
   const double now = emscripten_get_now();
   step_momentum(now);
   g->last_frame_ms = now;
@@ -89,12 +86,16 @@ void draw_frame() {
   ImGuiIO& io = ImGui::GetIO();
   io.DisplaySize = ImVec2(g->css_width * g->dpr, g->css_height * g->dpr);
   io.DisplayFramebufferScale = ImVec2(1, 1);  // we work in device pixels throughout
+  // ImGui's font has no glyphs (labels go through the glyph cache), only a size, which
+  // its own spacing follows.
+  io.FontDefault->FontSize = g->text.px(Face::caption);
   io.MousePos = ImVec2(g->mouse_x, g->mouse_y);
   // ImGui 1.86 has no input queue: a press released before this frame still counts once.
   io.MouseDown[0] = g->pointer_on_ui && (g->mouse_down || g->mouse_pressed);
   g->mouse_pressed = false;
 
   ImGui::NewFrame();
+  g->buttons.clear();
   g->reader.set_viewport(io.DisplaySize.x, io.DisplaySize.y);
   DrawOptions options;
   options.annotations = g->annotations ? &*g->annotations : nullptr;
@@ -118,7 +119,7 @@ void draw_frame() {
   }
   g->lines_drawn = g->reader.draw(ImGui::GetBackgroundDrawList(), options);
   if (g->annotations && g->reader.has_layout()) {
-    g->margin.draw(ImGui::GetBackgroundDrawList(), g->reader, *g->annotations, g->fonts,
+    g->margin.draw(ImGui::GetBackgroundDrawList(), g->reader, *g->annotations, g->text, g->glyphs,
                    g->hovered, selected ? selected->id : std::string());
   }
   if (g->reader.has_layout()) {
@@ -133,6 +134,7 @@ void draw_frame() {
   g->last_frame_cpu_ms = emscripten_get_now() - now;
   notify_selection_if_changed();
 
+  if (g->glyphs.wants_redraw()) request_frame(0);  // the atlas was too full for this frame
   if (g->extra_frames > 0) {
     --g->extra_frames;
     request_frame(0);

@@ -314,7 +314,7 @@ bool handle_key(const EmscriptenKeyboardEvent* e) {
   const bool command = e->ctrlKey || e->metaKey;
   if (e->altKey) return false;
   ReaderState& state = *g->state;
-  const float line = g->fonts.line_height(TextStyle::body);
+  const float line = g->text.line_height(TextStyle::body);
   const float page = g->reader.viewport_height() * 0.9f;
 
   if (command) {

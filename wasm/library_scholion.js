@@ -9,8 +9,9 @@ mergeInto(LibraryManager.library, {
   },
 
   // The canvas's renderer: ImGui's draw lists (vertices: x, y, u, v as floats and an RGBA
-  // colour; 32-bit indices) drawn with WebGL 2 straight from the wasm memory, one texture
-  // (the font atlas, one byte of coverage per pixel). 1 on success, 0 without WebGL 2.
+  // colour; 32-bit indices) drawn with WebGL 2 straight from the wasm memory. Textures are
+  // RGBA, by id (ImDrawCmd::TextureId): 1 ImGui's own atlas — one white texel, for shapes —
+  // and 2 the glyph atlas (wasm/glyph_cache.hpp). 1 on success, 0 without WebGL 2.
   scholion_gl_init: function () {
     var gl = Module['scholionCanvas'].getContext('webgl2', {
       alpha: false, depth: false, stencil: false, antialias: false, premultipliedAlpha: true,
@@ -27,9 +28,11 @@ mergeInto(LibraryManager.library, {
     gl.attachShader(program, shader(gl.VERTEX_SHADER,
       'uniform vec2 size; in vec2 p; in vec2 uv; in vec4 c; out vec2 f_uv; out vec4 f_c;' +
       'void main() { f_uv = uv; f_c = c; gl_Position = vec4(p.x * 2.0 / size.x - 1.0, 1.0 - p.y * 2.0 / size.y, 0, 1); }'));
+    // Text is white in the glyph atlas and takes the vertex colour; colour glyphs are drawn
+    // with a white vertex colour and keep their own.
     gl.attachShader(program, shader(gl.FRAGMENT_SHADER,
       'uniform sampler2D t; in vec2 f_uv; in vec4 f_c; out vec4 o;' +
-      'void main() { o = f_c * vec4(1, 1, 1, texture(t, f_uv).r); }'));
+      'void main() { o = f_c * texture(t, f_uv); }'));
     gl.linkProgram(program);
     if (!gl.getProgramParameter(program, gl.LINK_STATUS)) return 0;
     gl.useProgram(program);
@@ -42,25 +45,32 @@ mergeInto(LibraryManager.library, {
         gl.enableVertexAttribArray(at);
         gl.vertexAttribPointer(at, a[1], a[2], a[3], 20, a[4]);
       });
-    gl.bindTexture(gl.TEXTURE_2D, gl.createTexture());
-    gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MIN_FILTER, gl.LINEAR);
-    gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MAG_FILTER, gl.LINEAR);
-    gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_WRAP_S, gl.CLAMP_TO_EDGE);
-    gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_WRAP_T, gl.CLAMP_TO_EDGE);
     gl.pixelStorei(gl.UNPACK_ALIGNMENT, 1);
     gl.enable(gl.BLEND);
     gl.blendEquation(gl.FUNC_ADD);
     gl.blendFuncSeparate(gl.SRC_ALPHA, gl.ONE_MINUS_SRC_ALPHA, gl.ONE, gl.ONE_MINUS_SRC_ALPHA);
     gl.enable(gl.SCISSOR_TEST);
     gl.clearColor(1, 1, 1, 1);
-    Module['scholionGL'] = { gl: gl, size: gl.getUniformLocation(program, 'size') };
+    var r = Module['scholionGL'] = { gl: gl, size: gl.getUniformLocation(program, 'size'), textures: [], bound: 0 };
+    r.texture = function (id, width, height, pixels) {
+      var tex = r.textures[id] = gl.createTexture();
+      gl.bindTexture(gl.TEXTURE_2D, tex);
+      r.bound = id;
+      gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MIN_FILTER, gl.LINEAR);
+      gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MAG_FILTER, gl.LINEAR);
+      gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_WRAP_S, gl.CLAMP_TO_EDGE);
+      gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_WRAP_T, gl.CLAMP_TO_EDGE);
+      gl.texImage2D(gl.TEXTURE_2D, 0, gl.RGBA8, width, height, 0, gl.RGBA, gl.UNSIGNED_BYTE, pixels);
+    };
+    r.bind = function (id) {
+      if (r.bound !== id) { gl.bindTexture(gl.TEXTURE_2D, r.textures[id] || null); r.bound = id; }
+    };
+    r.texture(1, 1, 1, new Uint8Array([255, 255, 255, 255]));
     return 1;
   },
-  // The font atlas: `width` × `height` bytes of coverage.
-  scholion_gl_texture: function (pixels, width, height) {
-    var gl = Module['scholionGL'].gl;
-    gl.texImage2D(gl.TEXTURE_2D, 0, gl.R8, width, height, 0, gl.RED, gl.UNSIGNED_BYTE,
-                  HEAPU8.subarray(pixels, pixels + width * height));
+  // Creates texture `id`: `size` × `size` RGBA, transparent (the glyph atlas).
+  scholion_gl_atlas: function (id, size) {
+    Module['scholionGL'].texture(id, size, size, null);
   },
   // Starts a frame of `width` × `height` device pixels on white.
   scholion_gl_begin: function (width, height) {
@@ -77,11 +87,104 @@ mergeInto(LibraryManager.library, {
     gl.bufferData(gl.ARRAY_BUFFER, HEAPU8.subarray(vertices, vertices + vertexBytes), gl.STREAM_DRAW);
     gl.bufferData(gl.ELEMENT_ARRAY_BUFFER, HEAPU8.subarray(indices, indices + indexBytes), gl.STREAM_DRAW);
   },
-  // `count` indices from index number `first`, clipped to the rectangle (x0, y0)–(x1, y1).
-  scholion_gl_draw: function (x0, y0, x1, y1, count, first) {
+  // `count` indices from index number `first` with texture `texture`, clipped to the
+  // rectangle (x0, y0)–(x1, y1).
+  scholion_gl_draw: function (x0, y0, x1, y1, count, first, texture) {
     var r = Module['scholionGL'], gl = r.gl;
+    r.bind(texture);
     gl.scissor(x0, r.height - y1, x1 - x0, y1 - y0);
     gl.drawElements(gl.TRIANGLES, count, gl.UNSIGNED_INT, first * 4);
+  },
+
+  // [Text] The browser's text engine, through one detached 2D canvas (CPU-backed: its
+  // pixels are read back for every run rasterised). Faces are CSS fonts built from the font
+  // stack given at mount (Module.scholionFontFamily), in device pixels.
+  $scholionText: function () {
+    var t = Module['scholionText'];
+    if (t) return t;
+    var canvas = document.createElement('canvas');
+    canvas.width = 256;
+    canvas.height = 64;
+    t = Module['scholionText'] = {
+      canvas: canvas, ctx: null, fonts: [], face: -1, rtl: false, pending: null,
+      reset: function () {
+        t.ctx = canvas.getContext('2d', { willReadFrequently: true });
+        t.ctx.textAlign = 'left';  // the pen at the left end of the advance in both directions
+        t.ctx.textBaseline = 'alphabetic';
+        t.ctx.direction = 'ltr';
+        t.face = -1;
+        t.rtl = false;
+      },
+      use: function (face, rtl) {
+        if (t.face !== face) { t.ctx.font = t.fonts[face]; t.face = face; }
+        if (t.rtl !== rtl) { t.ctx.direction = rtl ? 'rtl' : 'ltr'; t.rtl = rtl; }
+      },
+      // UTF-32 from the wasm memory (4-byte aligned) to a string.
+      decode: function (ptr, length) {
+        var a = HEAPU32.subarray(ptr >> 2, (ptr >> 2) + length), s = '';
+        for (var i = 0; i < length; i += 8192) s += String.fromCodePoint.apply(null, a.subarray(i, i + 8192));
+        return s;
+      },
+    };
+    t.reset();
+    return t;
+  },
+  // Declares face `face`: bold or regular, `px` device pixels, in the mount's font stack;
+  // writes the font's ascent and descent (device pixels) to `box`.
+  scholion_text_face__deps: ['$scholionText'],
+  scholion_text_face: function (face, bold, px, box) {
+    var t = scholionText();
+    t.fonts[face] = (bold ? '700 ' : '400 ') + px + 'px ' + (Module['scholionFontFamily'] || 'sans-serif');
+    t.face = -1;
+    t.use(face, false);
+    var m = t.ctx.measureText('Hg');
+    HEAPF64[box >> 3] = m.fontBoundingBoxAscent || px * 0.95;
+    HEAPF64[(box >> 3) + 1] = m.fontBoundingBoxDescent || px * 0.3;
+  },
+  // The advance of a run (UTF-32, `length` code points) in `face`.
+  scholion_text_measure__deps: ['$scholionText'],
+  scholion_text_measure: function (face, run, length) {
+    var t = scholionText();
+    t.use(face, t.rtl);
+    return t.ctx.measureText(t.decode(run, length)).width;
+  },
+  // Prepares a run for the glyph atlas: its ink box around the pen (left of it, right of
+  // it, above and below the baseline) goes to `box`; scholion_glyph_upload then draws it.
+  // A colour run (emoji) is filled with its ink `ink` (ImU32: 0xAABBGGRR), others white.
+  scholion_glyph_ink__deps: ['$scholionText'],
+  scholion_glyph_ink: function (face, run, length, rtl, colourRun, ink, box) {
+    var t = scholionText();
+    t.use(face, !!rtl);
+    var s = t.decode(run, length), m = t.ctx.measureText(s);
+    t.pending = {
+      text: s, face: face, rtl: !!rtl,
+      fill: colourRun ? 'rgba(' + (ink & 255) + ',' + ((ink >> 8) & 255) + ',' + ((ink >> 16) & 255) + ',' +
+                        ((ink >>> 24) / 255) + ')' : '#fff',
+    };
+    HEAPF64[box >> 3] = m.actualBoundingBoxLeft;
+    HEAPF64[(box >> 3) + 1] = m.actualBoundingBoxRight;
+    HEAPF64[(box >> 3) + 2] = m.actualBoundingBoxAscent;
+    HEAPF64[(box >> 3) + 3] = m.actualBoundingBoxDescent;
+  },
+  // Rasterises the prepared run with its pen at (ox, oy) of a `width` × `height` box and
+  // puts the box into the glyph atlas at (x, y).
+  scholion_glyph_upload__deps: ['$scholionText'],
+  scholion_glyph_upload: function (x, y, width, height, ox, oy) {
+    var t = scholionText(), p = t.pending, c = t.canvas;
+    if (c.width < width || c.height < height) {
+      c.width = Math.max(c.width, width);
+      c.height = Math.max(c.height, height);
+      t.reset();  // resizing a canvas resets its context's state
+    }
+    t.use(p.face, p.rtl);
+    var ctx = t.ctx;
+    ctx.clearRect(0, 0, width, height);
+    ctx.fillStyle = p.fill;
+    ctx.fillText(p.text, ox, oy);
+    var pixels = ctx.getImageData(0, 0, width, height).data;
+    var r = Module['scholionGL'], gl = r.gl;
+    r.bind(2);
+    gl.texSubImage2D(gl.TEXTURE_2D, 0, x, y, width, height, gl.RGBA, gl.UNSIGNED_BYTE, pixels);
   },
 
   // The canvas's position in the viewport, read per event: the host page may scroll.

@@ -42,7 +42,7 @@ ImU32 style_colour(NoteStyle style) {
 
 }  // namespace
 
-void Margin::rebuild(Reader& reader, const AnnotationSet& set, FontSet& fonts) {
+void Margin::rebuild(Reader& reader, const AnnotationSet& set, const BrowserText& fonts) {
   const Layout& layout = reader.layout();
   cards_.clear();
   generation_ = reader.layout_generation();
@@ -57,8 +57,6 @@ void Margin::rebuild(Reader& reader, const AnnotationSet& set, FontSet& fonts) {
   std::vector<Rect> rects;
   for (const Annotation* a : set.all()) {
     if (a->note.empty()) continue;
-    fonts.want_glyphs(a->note);
-    fonts.want_glyphs("•");  // the parser's bullet
     Card card;
     card.id = a->id;
     card.color = a->color;
@@ -69,6 +67,7 @@ void Margin::rebuild(Reader& reader, const AnnotationSet& set, FontSet& fonts) {
     card.anchor_bottom = rects.front().bottom();
     card.anchor_right = rects.front().right();
     card.blocks = parse_note_markdown(a->note);
+    for (const NoteBlock& block : card.blocks) card.texts.push_back(to_utf32(block.text));
     card.text = layout_note(card.blocks, fonts, inner, indent, TextStyle::caption);
     card.height = card.text.height + 2 * kPadCss * s;
     cards_.push_back(std::move(card));
@@ -88,26 +87,26 @@ void Margin::place(float gap, const std::string& selected) {
   placed_around_ = selected;
 }
 
-void Margin::draw(ImDrawList* list, Reader& reader, const AnnotationSet& set, FontSet& fonts,
-                  const std::string& emphasised, const std::string& selected) {
+void Margin::draw(ImDrawList* list, Reader& reader, const AnnotationSet& set, const BrowserText& text,
+                  GlyphCache& glyphs, const std::string& emphasised, const std::string& selected) {
   if (!reader.has_layout()) return;
   const Layout& layout = reader.layout();
-  if (!valid_ || generation_ != reader.layout_generation()) rebuild(reader, set, fonts);
+  if (!valid_ || generation_ != reader.layout_generation()) rebuild(reader, set, text);
   if (cards_.empty()) return;
-  const float s = fonts.scale();
+  const float s = text.scale();
   if (placed_around_ != selected) place(8 * s, selected);
 
-  ImFont* font = fonts.font(TextStyle::caption);
-  const float size = font->FontSize;
+  const float ascent = text.ascent(Face::caption), descent = text.descent(Face::caption);
   const float top = reader.scroll();
   const float bottom = top + reader.viewport_height();
   const float text_right = layout.margin_column_left() - 4 * s;
   for (const Card& card : cards_) {
+    const float line_h = card.text.line_height;
     const bool strong = card.id == emphasised || card.id == selected;
     const ImU32 edge = tone(card.color);
     // The connector runs from the end of the highlight's first line to the card.
     const float from_y = (card.anchor_top + card.anchor_bottom) / 2;
-    const float to_y = card.top + kPadCss * s + size / 2;
+    const float to_y = card.top + kPadCss * s + line_h / 2;
     if (std::max(from_y, to_y) >= top && std::min(from_y, to_y) <= bottom) {
       const float mid_x = (text_right + left_) / 2;
       const ImU32 line = with_alpha(edge, strong ? 0xE0 : 0x70);
@@ -125,45 +124,36 @@ void Margin::draw(ImDrawList* list, Reader& reader, const AnnotationSet& set, Fo
 
     const float x0 = min.x + kEdgeCss * s + kPadCss * s;
     const float y0 = min.y + kPadCss * s;
-    // One cursor per block walks its text and its (sorted) spans across its lines.
-    std::size_t block_index = SIZE_MAX, at = 0;
-    uint32_t cp_index = 0;
-    std::vector<NoteSpan>::const_iterator span;
     for (const NoteLine& line : card.text.lines) {
+      const float line_top = y0 + line.y;
+      if (line_top > reader.viewport_height() || line_top + line_h < 0) continue;  // off screen
       const NoteBlock& block = card.blocks[line.block];
-      if (line.block != block_index) {
-        block_index = line.block;
-        at = 0;
-        cp_index = 0;
-        span = block.spans.begin();
-      }
-      const float ly = std::round(y0 + line.y + (card.text.line_height - size) / 2);
-      if (ly > reader.viewport_height() || ly + size < 0) continue;  // off screen
+      const std::u32string_view block_text = card.texts[line.block];
+      const float base = std::round(line_top + (line_h + ascent - descent) / 2);
       if (line.first_of_block && !block.marker.empty()) {
-        list->AddText(font, size, ImVec2(x0, ly), kMuted, block.marker.c_str());
+        glyphs.draw_utf8(list, block.marker, Face::caption, x0, base, kMuted);
       }
+      // The line in pieces of one style each, each drawn as one run.
       float x = x0 + line.x;
-      while (at < block.text.size() && cp_index < line.end) {
-        const char32_t cp = next_code_point(block.text, at);
-        const uint32_t i = cp_index++;
-        if (i < line.start) continue;
+      auto span = block.spans.begin();
+      for (uint32_t i = line.start; i < line.end;) {
         while (span != block.spans.end() && span->end <= i) ++span;
-        const NoteStyle style = span != block.spans.end() && span->start <= i ? span->style : NoteStyle::plain;
-        const float advance = font->GetCharAdvance(static_cast<ImWchar>(cp));
+        const bool inside = span != block.spans.end() && span->start <= i;
+        const NoteStyle style = inside ? span->style : NoteStyle::plain;
+        const uint32_t next = std::min(line.end, inside ? span->end
+                                                        : span != block.spans.end() ? span->start : line.end);
+        const std::u32string_view piece = block_text.substr(i, next - i);
+        const Face face = style == NoteStyle::strong ? Face::caption_bold : Face::caption;
+        const float advance = text.measure(piece, face);
         if (style == NoteStyle::code) {
-          list->AddRectFilled(ImVec2(x, ly), ImVec2(x + advance, ly + size), kCodeBg);
+          list->AddRectFilled(ImVec2(x, base - ascent), ImVec2(x + advance, base + descent), kCodeBg);
         }
-        if (!is_invisible(cp)) {
-          font->RenderChar(list, size, ImVec2(x, ly), style_colour(style), static_cast<ImWchar>(cp));
-          // Strong: the glyph drawn again a little to the right (a synthetic bold).
-          if (style == NoteStyle::strong) {
-            font->RenderChar(list, size, ImVec2(x + 0.6f * s, ly), kInk, static_cast<ImWchar>(cp));
-          }
-        }
+        glyphs.draw(list, piece, face, x, base, style_colour(style), has_rtl_letters(piece));
         if (style == NoteStyle::link_url) {
-          list->AddLine(ImVec2(x, ly + size), ImVec2(x + advance, ly + size), with_alpha(kLink, 0x80), s);
+          list->AddLine(ImVec2(x, base + 2 * s), ImVec2(x + advance, base + 2 * s), with_alpha(kLink, 0x80), s);
         }
         x += advance;
+        i = next;
       }
     }
   }

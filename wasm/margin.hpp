@@ -23,8 +23,8 @@ class Margin {
 
   // Draws the visible cards; `emphasised` (hovered or selected) gets a stronger card,
   // `selected` is placed exactly level with its highlight. Nothing without a notes column.
-  void draw(ImDrawList* list, Reader& reader, const AnnotationSet& set, FontSet& fonts,
-            const std::string& emphasised, const std::string& selected);
+  void draw(ImDrawList* list, Reader& reader, const AnnotationSet& set, const BrowserText& text,
+            GlyphCache& glyphs, const std::string& emphasised, const std::string& selected);
 
   // The annotation whose card is under screen point (x, y), device pixels; "" if none.
   std::string card_at(const Reader& reader, float x, float y) const;
@@ -42,9 +42,10 @@ class Margin {
     float top = 0;            // placed
     float height = 0;
     std::vector<NoteBlock> blocks;
+    std::vector<std::u32string> texts;  // each block's text in code points
     NoteLayout text;
   };
-  void rebuild(Reader& reader, const AnnotationSet& set, FontSet& fonts);
+  void rebuild(Reader& reader, const AnnotationSet& set, const BrowserText& fonts);
   void place(float gap, const std::string& selected);
 
   std::vector<Card> cards_;

@@ -75,14 +75,4 @@ EMSCRIPTEN_KEEPALIVE const char* scholion_note_cards_json() {
   return hand_over(dump_json(out));
 }
 
-// Every note's text, one after another: the page fetches the glyphs they need.
-EMSCRIPTEN_KEEPALIVE const char* scholion_notes_text() {
-  g->scratch.clear();
-  if (g->annotations) {
-    for (const Annotation* a : g->annotations->all()) g->scratch += a->note;
-  }
-  for (const Annotation& o : g->orphans.all()) g->scratch += o.note;
-  return g->scratch.c_str();
-}
-
 }  // extern "C"

@@ -34,11 +34,13 @@ void Reader::set_viewport(float width, float height) {
 }
 
 void Reader::ensure_layout() {
-  if (layout_valid_ || !has_layout()) return;
+  if (!has_layout()) return;
+  if (layout_valid_ && metrics_generation_ == text_.generation()) return;
+  metrics_generation_ = text_.generation();
   LayoutOptions options;
   options.width = width_;
-  options.margin = std::max(12.0f * fonts_.scale(), std::min(48.0f * fonts_.scale(), width_ * 0.05f));
-  layout_ = Layout(*doc_, fonts_, options);
+  options.margin = std::max(12.0f * text_.scale(), std::min(48.0f * text_.scale(), width_ * 0.05f));
+  layout_ = Layout(*doc_, text_, options);
   layout_valid_ = true;
   ++generation_;
   scroll_ = std::clamp(scroll_, 0.0f, max_scroll());
@@ -64,7 +66,7 @@ bool Reader::scroll_to(float y) {
 }
 
 bool Reader::reveal(float top, float bottom) {
-  const float pad = fonts_.line_height(TextStyle::body);
+  const float pad = text_.line_height(TextStyle::body);
   if (top - pad < scroll_) return scroll_to(top - pad);
   if (bottom + pad > scroll_ + height_) return scroll_to(bottom + pad - height_);
   return false;
@@ -86,7 +88,7 @@ void Reader::draw_runs(ImDrawList* list, const Line& line, std::size_t line_inde
       list->AddRectFilled(ImVec2(x0, top), ImVec2(x1, top + line.height),
                           highlight_fill(a->color));
       if (a == emphasised) {
-        list->AddRect(ImVec2(x0, top), ImVec2(x1, top + line.height), kOutline, 0, 0, fonts_.scale());
+        list->AddRect(ImVec2(x0, top), ImVec2(x1, top + line.height), kOutline, 0, 0, text_.scale());
       }
     }
   }
@@ -108,7 +110,7 @@ std::size_t Reader::draw(ImDrawList* list, const DrawOptions& options) {
     rects_.clear();
     layout_.selection_rects(std::max(options.flashed->start, lines[first].start),
                             std::min(options.flashed->end, lines[last - 1].end), rects_);
-    const float grow = 3 * fonts_.scale();
+    const float grow = 3 * text_.scale();
     const ImU32 glow = IM_COL32(0xFF, 0x8C, 0x00, static_cast<int>(150 * options.flash));
     for (const Rect& r : rects_) {
       list->AddRectFilled(ImVec2(r.x - grow, r.y - scroll_ - grow), ImVec2(r.right() + grow, r.bottom() - scroll_ + grow),
@@ -131,38 +133,32 @@ std::size_t Reader::draw(ImDrawList* list, const DrawOptions& options) {
     }
   }
 
-  // The text, glyph by glyph, only for visible lines.
+  // The text, one shaped run at a time from the glyph cache, only for visible lines.
+  list->PushTextureID(reinterpret_cast<ImTextureID>(kGlyphTexture));
   for (std::size_t i = first; i < last; ++i) {
     const Line& line = lines[i];
-    ImFont* font = fonts_.font(line.style);
-    const float size = font->FontSize;
-    // Whole device pixels vertically keep every line equally crisp.
-    const float y = std::round(line.y - scroll_ + (line.height - size) * 0.5f);
-    const float bold = fonts_.embolden(line.style);
-    float x = line.x;
-    std::size_t at = offsets.byte_at(line.start);
-    const std::size_t end = offsets.byte_at(line.end);
-    while (at < end) {
-      const char32_t cp = next_code_point(text, at);
-      if (is_invisible(cp)) continue;
-      font->RenderChar(list, size, ImVec2(x, y), kInk, static_cast<ImWchar>(cp));
-      if (bold > 0) font->RenderChar(list, size, ImVec2(x + bold, y), kInk, static_cast<ImWchar>(cp));
-      x += font->GetCharAdvance(static_cast<ImWchar>(cp)) + bold;
+    const Face face = face_of(line.style);
+    const float y = baseline(line, line.y - scroll_);
+    glyph_runs_.clear();
+    layout_.line_runs(i, glyph_runs_);
+    for (const GlyphRun& run : glyph_runs_) {
+      run_text_.clear();
+      std::size_t at = offsets.byte_at(run.start);
+      for (uint32_t cp = run.start; cp < run.end; ++cp) run_text_.push_back(next_code_point(text, at));
+      glyphs_.draw(list, run_text_, face, run.x, y, kInk, run.rtl);
     }
   }
   // List markers, on the first line of their block.
   for (const BlockBox& box : layout_.blocks()) {
     if (box.marker.empty() || box.first_line < first || box.first_line >= last) continue;
     const Line& line = lines[box.first_line];
-    ImFont* font = fonts_.font(line.style);
-    const float y = std::round(line.y - scroll_ + (line.height - font->FontSize) * 0.5f);
-    list->AddText(font, font->FontSize, ImVec2(box.marker_x, y), kMuted, box.marker.data(),
-                  box.marker.data() + box.marker.size());
+    glyphs_.draw_utf8(list, box.marker, face_of(line.style), box.marker_x, baseline(line, line.y - scroll_), kMuted);
   }
+  list->PopTextureID();
 
   if (sel && sel->empty() && options.show_caret) {
     const Rect c = layout_.caret_rect(sel->head, sel->affinity);
-    const float w = std::max(1.0f, std::round(1.5f * fonts_.scale()));
+    const float w = std::max(1.0f, std::round(1.5f * text_.scale()));
     list->AddRectFilled(ImVec2(c.x, c.y - scroll_), ImVec2(c.x + w, c.bottom() - scroll_), kCaret);
   }
   if (sel && !sel->empty() && options.show_handles) {
@@ -172,7 +168,7 @@ std::size_t Reader::draw(ImDrawList* list, const DrawOptions& options) {
   }
 
   if (layout_.height() > height_) {
-    const float s = fonts_.scale();
+    const float s = text_.scale();
     const float thumb_h = thumb_height();
     const float thumb_y = (height_ - thumb_h) * (scroll_ / max_scroll());
     list->AddRectFilled(ImVec2(width_ - 7 * s, thumb_y + 2 * s),
@@ -181,8 +177,15 @@ std::size_t Reader::draw(ImDrawList* list, const DrawOptions& options) {
   return last - first;
 }
 
+float Reader::baseline(const Line& line, float top) const {
+  // The font's box (ascent + descent) centred in the line box; whole device pixels keep
+  // every line equally crisp.
+  const Face face = face_of(line.style);
+  return std::round(top + (line.height + text_.ascent(face) - text_.descent(face)) * 0.5f);
+}
+
 float Reader::thumb_height() const {
-  return std::max(24 * fonts_.scale(), height_ * height_ / std::max(height_, page_height()));
+  return std::max(24 * text_.scale(), height_ * height_ / std::max(height_, page_height()));
 }
 
 float Reader::thumb_grab(float y) const {

@@ -1,5 +1,6 @@
-// The reading view: lays the document out with the real fonts and draws what is visible
-// — highlights and the selection under the text, the text, the caret, touch handles —
+// The reading view: lays the document out with the browser's metrics and draws what is
+// visible — highlights and the selection under the text, the text (each shaped run from
+// the glyph cache), the caret, touch handles —
 // onto an ImDrawList. It holds only view state (scroll position); the document, the
 // layout, the selection and the annotations come from core/.
 #pragma once
@@ -13,7 +14,8 @@
 #include "core/model/document.hpp"
 #include "core/layout/layout.hpp"
 #include "core/reader/reader_state.hpp"
-#include "wasm/fonts.hpp"
+#include "wasm/browser_text.hpp"
+#include "wasm/glyph_cache.hpp"
 
 namespace scholion::web {
 
@@ -29,7 +31,7 @@ struct DrawOptions {
 
 class Reader {
  public:
-  explicit Reader(FontSet& fonts) : fonts_(fonts) {}
+  Reader(const BrowserText& text, GlyphCache& glyphs) : text_(text), glyphs_(glyphs) {}
 
   void set_document(Document doc);
   const std::optional<Document>& document() const { return doc_; }
@@ -45,16 +47,16 @@ class Reader {
   // Scrolls the least needed to show [top, bottom) (layout units); true if it moved.
   bool reveal(float top, float bottom);
 
-  // Re-lays out the text after the fonts or the viewport changed.
+  // Re-lays out the text (the viewport changed; a change of metrics is noticed itself).
   void invalidate_layout() { layout_valid_ = false; }
   // The layout, built if needed (requires a document and fonts).
   const Layout& layout();
   // Changes whenever the layout is rebuilt (fonts, width, document).
   std::size_t layout_generation() const { return generation_; }
-  bool has_layout() const { return doc_.has_value() && fonts_.font(TextStyle::body) != nullptr; }
+  bool has_layout() const { return doc_.has_value() && text_.ready(); }
 
   // The scrollbar: a strip along the right edge; dragging it scrolls in proportion.
-  bool on_scrollbar(float x) const { return page_height() > height_ && x >= width_ - 14 * fonts_.scale(); }
+  bool on_scrollbar(float x) const { return page_height() > height_ && x >= width_ - 14 * text_.scale(); }
   // Scroll position for a pointer at screen y on the scrollbar, `grab` being where on the
   // thumb it was pressed (0..1).
   float scroll_for_scrollbar(float y, float grab) const;
@@ -69,16 +71,20 @@ class Reader {
 
   // Screen positions of the selection's touch handles (centre of each knob).
   std::optional<std::pair<ImVec2, ImVec2>> handle_positions(const ReaderState& state);
-  float handle_radius() const { return 11 * fonts_.scale(); }
+  float handle_radius() const { return 11 * text_.scale(); }
 
  private:
   void ensure_layout();
+  // Where the baseline of a line whose box starts at screen y `top` goes.
+  float baseline(const Line& line, float top) const;
   float max_scroll() const;
   float thumb_height() const;
   void draw_runs(ImDrawList* list, const Line& line, std::size_t line_index, float top,
                  const std::vector<Run>& runs, std::size_t& run, const Annotation* emphasised);
 
-  FontSet& fonts_;
+  const BrowserText& text_;
+  GlyphCache& glyphs_;
+  uint32_t metrics_generation_ = 0;  // of the metrics the layout was built with
   std::optional<Document> doc_;
   Layout layout_;
   bool layout_valid_ = false;
@@ -88,6 +94,8 @@ class Reader {
   float scroll_ = 0;
   std::vector<Run> runs_;    // reused between frames
   std::vector<Rect> rects_;  // likewise
+  std::vector<GlyphRun> glyph_runs_;  // likewise
+  std::u32string run_text_;           // likewise
 };
 
 }  // namespace scholion::web

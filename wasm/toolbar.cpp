@@ -58,13 +58,13 @@ void draw_toolbar() {
     ImGui::PopID();
   }
   ImGui::SameLine();
-  if (ImGui::Button("Copy quote")) scholion_js_copy(g->state->quote_with_citation().c_str());
+  if (ui_button("##copy", "Copy quote")) scholion_js_copy(g->state->quote_with_citation().c_str());
   const Annotation* selected = g->state->selected_annotation();
   ImGui::SameLine();
-  if (ImGui::Button(selected && !selected->note.empty() ? "Edit note" : "Note")) scholion_js_note_requested();
+  if (ui_button("##note", selected && !selected->note.empty() ? "Edit note" : "Note")) scholion_js_note_requested();
   if (selected) {
     ImGui::SameLine();
-    if (ImGui::Button("Delete")) report(g->state->delete_selected_annotation());
+    if (ui_button("##delete", "Delete")) report(g->state->delete_selected_annotation());
   }
   g->toolbar_min = ImGui::GetWindowPos();
   g->toolbar_max = ImVec2(g->toolbar_min.x + ImGui::GetWindowSize().x, g->toolbar_min.y + ImGui::GetWindowSize().y);
@@ -88,10 +88,8 @@ void draw_notice() {
   ImGui::Begin("##notice", nullptr,
                ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize);
-  ImGui::PushTextWrapPos(0);
-  ImGui::TextUnformatted(g->notice.c_str());
-  ImGui::PopTextWrapPos();
-  if (g->notice_can_export && ImGui::Button("Export annotations")) scholion_js_export_requested();
+  ui_wrapped(g->notice, IM_COL32(0xFF, 0xFF, 0xFF, 0xFF));
+  if (g->notice_can_export && ui_button("##export", "Export annotations")) scholion_js_export_requested();
   g->notice_min = ImGui::GetWindowPos();
   g->notice_max = ImVec2(g->notice_min.x + ImGui::GetWindowSize().x, g->notice_min.y + ImGui::GetWindowSize().y);
   ImGui::End();

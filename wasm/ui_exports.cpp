@@ -36,7 +36,7 @@ extern "C" {
 EMSCRIPTEN_KEEPALIVE void scholion_scroll_to_position(uint32_t cp) {
   if (!g->reader.has_layout()) return;
   const Rect r = g->reader.layout().caret_rect(cp);
-  g->reader.scroll_to(r.y - g->fonts.line_height(TextStyle::body));
+  g->reader.scroll_to(r.y - g->text.line_height(TextStyle::body));
   request_frame();
 }
 

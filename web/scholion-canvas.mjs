@@ -1,15 +1,16 @@
-// Mounts Scholion's canvas in a container: loads the wasm core and the fonts, keeps the
-// backing store at CSS size × devicePixelRatio, and hands documents to the core.
-// The canvas draws only when something changed (see wasm/main.cpp).
+// Mounts Scholion's canvas in a container: loads the wasm core, keeps the backing store at
+// CSS size × devicePixelRatio, and hands documents to the core. The canvas draws only when
+// something changed (see wasm/frame.cpp). No font ships: the core measures and rasterises
+// text with the browser's own engine in the font stack given here (the article's own
+// typeface on a publisher's page), see wasm/browser_text.hpp.
 
 import { AdapterDocumentStore, LocalDocumentStore } from './storage.mjs';
 
-// fonts/manifest.json (written by scripts/build_site.py) names the text face, loaded at
-// once, with the ranges it holds ("core"), and the code point range of each chunk of the
-// text and symbol faces (fonts/scholion-font-LO.ttf), fetched only when the shown text
-// uses it. Chunks come in code point order as pairs of numbers: the first code point
-// minus the previous chunk's last, and the last minus the first.
-const MANIFEST = 'fonts/manifest.json';
+// The font stack when the page gives none: the system's UI face, then Noto Sans.
+export const DEFAULT_FONT_STACK = 'system-ui, "Noto Sans", sans-serif';
+// Colour emoji faces after the page's stack, so that emoji, flags and ZWJ sequences are
+// drawn in colour even where the stack names a text face with monochrome symbols.
+const EMOJI_FACES = '"Apple Color Emoji", "Segoe UI Emoji", "Noto Color Emoji"';
 
 // Export formats, as wasm/main.cpp's scholion_export numbers them.
 const EXPORT_FORMATS = { storage: 0, w3c: 1, markdown: 2 };
@@ -28,22 +29,18 @@ function supportsWebGL2() {
   }
 }
 
-async function fetchBytes(url) {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`could not load ${url}: HTTP ${response.status}`);
-  return new Uint8Array(await response.arrayBuffer());
-}
-
 /**
  * Creates a canvas inside `container` (an element or shadow root) and starts the core.
- * `base` is the URL of the folder holding scholion-core.mjs/.wasm and fonts/.
+ * `base` is the URL of the folder holding scholion-core.mjs/.wasm.
  * Resolves to a handle; rejects with a readable message when the browser cannot run it.
  * Options: `storage` — a site's own storage adapter {load(docId), save(docId, json)}
  * (promise-based) instead of localStorage; `onChange(kind, annotation)` — the reader
  * added (0), updated (1) or removed (2) an annotation; `onOrphans(annotations)` —
  * annotations that could not be placed in a changed text; `onNoteRequested()` — the reader
  * pressed "Note" in the selection toolbar; `core` — which core module to run: 'scholion-core'
- * (the embed's) or 'scholion-app-core' (adds Markdown opening and W3C/Hypothesis import).
+ * (the embed's) or 'scholion-app-core' (adds Markdown opening and W3C/Hypothesis import);
+ * `fontFamily` — the CSS font stack to draw the text in (the embed passes the article's
+ * computed font-family; default DEFAULT_FONT_STACK).
  * The handle's addListener(fn) hears every change as one object, for the UI around the
  * canvas: {type: 'change', kind: 'add'|'update'|'delete', annotation, origin:
  * 'edit'|'undo'|'redo'}, {type: 'merge'} (storage or another tab brought annotations
@@ -53,7 +50,8 @@ async function fetchBytes(url) {
  */
 export async function mountCanvas(container, { base, label = 'Article with highlights', storage = null,
                                                onChange = () => {}, onOrphans = () => {},
-                                               onNoteRequested = () => {}, core: coreName = 'scholion-core' } = {}) {
+                                               onNoteRequested = () => {}, core: coreName = 'scholion-core',
+                                               fontFamily = DEFAULT_FONT_STACK } = {}) {
   if (typeof WebAssembly !== 'object') throw new Error('This browser cannot run WebAssembly.');
   if (!supportsWebGL2()) throw new Error('This browser has no WebGL 2, which the annotator needs.');
 
@@ -67,11 +65,6 @@ export async function mountCanvas(container, { base, label = 'Article with highl
   container.appendChild(canvas);
 
   const baseUrl = new URL(base, document.baseURI);
-  const fontUrl = (file) => new URL(`fonts/${file}`, baseUrl);
-  const manifest = fetch(new URL(MANIFEST, baseUrl)).then((r) => {
-    if (!r.ok) throw new Error(`could not load ${MANIFEST}: HTTP ${r.status}`);
-    return r.json();
-  });
   let store = null;  // the shown document's storage
   let lastCopied = null;  // what the canvas last put on the clipboard
   const listeners = new Set();
@@ -80,11 +73,12 @@ export async function mountCanvas(container, { base, label = 'Article with highl
       try { fn(event); } catch (error) { console.error(error); }
     }
   };
-  const loading = Promise.all([
-    // The core module: the embed's, or (core: 'scholion-app-core') the standalone page's.
-    import(new URL(`${coreName}.mjs`, baseUrl).href).then(({ default: createScholionCore }) => createScholionCore({
+  // The core module: the embed's, or (core: 'scholion-app-core') the standalone page's.
+  const loading = import(new URL(`${coreName}.mjs`, baseUrl).href).then(({ default: createScholionCore }) =>
+    createScholionCore({
       locateFile: (file) => new URL(file, baseUrl).href,
       scholionCanvas: canvas,
+      scholionFontFamily: `${(fontFamily || '').trim() || DEFAULT_FONT_STACK}, ${EMOJI_FACES}`,
       onAnnotationsChanged: (kind, origin, json) => {
         store?.changed();
         const annotation = JSON.parse(json);
@@ -98,20 +92,11 @@ export async function mountCanvas(container, { base, label = 'Article with highl
       onExportRequested: () => download('w3c'),
       onNoteRequested: () => onNoteRequested(),
       onCopy: (text) => { lastCopied = text; },
-    })),
-    manifest.then((m) => fetchBytes(fontUrl(m.text))),
-  ]);
-  const [core, textFace] = await loading.catch((error) => {
+    }));
+  const core = await loading.catch((error) => {
     canvas.remove();
     throw error;
   });
-  const { core: inCore, chunks: steps } = await manifest;
-  const chunks = [];  // [lo, hi] per chunk
-  for (let i = 0, last = 0; i + 1 < steps.length; i += 2) {
-    const lo = last + steps[i];
-    last = lo + steps[i + 1];
-    chunks.push([lo, last]);
-  }
 
   // Strings go in as NUL-terminated UTF-8 copies, freed after the call.
   const withStrings = (strings, fn) => {
@@ -149,7 +134,6 @@ export async function mountCanvas(container, { base, label = 'Article with highl
   // Loading a document opens its storage: saved annotations come in, changes go out.
   const mergeStorage = (json) => {
     const report = JSON.parse(withStrings([json], (j) => core.UTF8ToString(core._scholion_merge_storage(j))));
-    wantNoteGlyphs(core.UTF8ToString(core._scholion_notes_text()));
     if (!report.error && (report.moved || report.orphaned.length)) {
       const n = report.orphaned.length;
       notify(`This article has changed since your last visit: ${report.moved} highlight${report.moved === 1 ? '' : 's'} ` +
@@ -181,30 +165,12 @@ export async function mountCanvas(container, { base, label = 'Article with highl
     canvas.remove();
     throw new Error('The canvas could not start WebGL 2.');
   }
-  // Faces as wasm/fonts.hpp numbers them: 0 the text face, 1 + n chunk n.
-  const setFont = (face, bytes) => {
-    const ptr = core._malloc(bytes.length);
-    core.HEAPU8.set(bytes, ptr);
-    core._scholion_set_font(face, ptr, bytes.length);
-    core._free(ptr);
-  };
-  setFont(0, textFace);
-  const chunkLoads = new Map();  // chunk index -> its pending or finished load
-  const wantGlyphsFor = (text) => {
-    const codePoints = new Set();
-    for (const ch of text) codePoints.add(ch.codePointAt(0));
-    for (const cp of codePoints) {
-      if (cp < 0x80 || inCore.some(([lo, hi]) => cp >= lo && cp <= hi)) continue;
-      const i = chunks.findIndex(([lo, hi]) => cp >= lo && cp <= hi);
-      if (i < 0 || chunkLoads.has(i)) continue;
-      chunkLoads.set(i, fetchBytes(fontUrl(`scholion-font-${chunks[i][0].toString(16).padStart(4, '0')}.ttf`))
-        .then((bytes) => setFont(1 + i, bytes))
-        .catch((error) => console.warn(`Scholion: ${error.message}`)));
-    }
-  };
-
-  // Notes are drawn in the margin with "•" before their list items.
-  const wantNoteGlyphs = (notes) => { if (notes) wantGlyphsFor(`${notes}•`); };
+  // A web font of the stack arrived after the text was measured: measure and draw again.
+  const onFontsLoaded = () => core._scholion_fonts_changed();
+  document.fonts?.addEventListener('loadingdone', onFontsLoaded);
+  // Resolves when the faces the canvas draws in are loaded (at once for system fonts).
+  const fontsReady = () => Promise.resolve(document.fonts?.ready).then(() => Promise.all(
+    (core.scholionText?.fonts || []).map((font) => document.fonts?.load(font).catch(() => [])))).then(() => {});
 
   // The backing store follows the canvas's CSS size and the pixel ratio; the core
   // redraws in the same task, so no blank frame shows.
@@ -238,7 +204,6 @@ export async function mountCanvas(container, { base, label = 'Article with highl
     canvas,
     /** Shows a plain-text document (blank lines separate blocks; the first is the title). */
     loadPlainText(text, docId) {
-      wantGlyphsFor(text);
       withStrings([text, docId], (t, i) =>
         check(core._scholion_load_plain_text(t, core.lengthBytesUTF8(text), i)));
       emit({ type: 'document' });
@@ -246,7 +211,6 @@ export async function mountCanvas(container, { base, label = 'Article with highl
     },
     /** Shows a document given as {id, title, url, blocks: [{kind, level, text}]}. */
     loadDocument({ id, title, url = '', blocks }) {
-      wantGlyphsFor(title + blocks.map((b) => b.text).join('\n'));
       withStrings([id, title, url], (i, t, u) => core._scholion_doc_begin(i, t, u));
       for (const b of blocks) {
         withStrings([b.text], (t) => core._scholion_doc_add_block(BlockKind[b.kind], b.level || 0, t));
@@ -283,7 +247,6 @@ export async function mountCanvas(container, { base, label = 'Article with highl
      * annotation; throws with the reason.
      */
     saveNote(id, note, tags = [], range = null) {
-      wantNoteGlyphs(note);
       if (!id && range) core._scholion_select(range.from, range.to);  // where the note was begun
       const saved = JSON.parse(withStrings([id, note, JSON.stringify(tags)],
         (i, n, t) => core.UTF8ToString(core._scholion_save_note(i, n, t))));
@@ -296,7 +259,7 @@ export async function mountCanvas(container, { base, label = 'Article with highl
     chooser: () => JSON.parse(core.UTF8ToString(core._scholion_chooser_json())),
     /** The on-screen box (CSS px, canvas-relative) of a range's first line, or null. */
     rangeRect: (from, to) => JSON.parse(core.UTF8ToString(core._scholion_range_rect(from, to))),
-    /** The selection toolbar's box (CSS px, canvas-relative) as last drawn, or null. */
+    /** The selection toolbar's box (CSS px, canvas-relative) as last drawn, with its `buttons` [{label, x, y, width, height}], or null. */
     toolbarRect: () => JSON.parse(core.UTF8ToString(core._scholion_toolbar_rect())),
     /** Scrolls code point `cp` near the top of the canvas. */
     scrollToPosition: (cp) => core._scholion_scroll_to_position(cp),
@@ -311,8 +274,8 @@ export async function mountCanvas(container, { base, label = 'Article with highl
     flush: () => (store ? store.flush() : true),
     /** The text the canvas last put on the clipboard (Copy quote, Ctrl+C), or null. */
     lastCopied: () => lastCopied,
-    /** Resolves when every font the shown text needs has arrived. */
-    fontsReady: () => Promise.all(chunkLoads.values()),
+    /** Resolves when the faces the canvas draws in are loaded (web fonts of the stack). */
+    fontsReady,
     /** The shown document's plain text (blocks joined by blank lines). */
     documentText: () => core.UTF8ToString(core._scholion_document_text()),
     /** How far the text is scrolled, in CSS pixels. */
@@ -321,12 +284,23 @@ export async function mountCanvas(container, { base, label = 'Article with highl
     lastFrameMs: () => core._scholion_last_frame_ms(),
     frameCount: () => core._scholion_frame_count(),
     linesDrawn: () => core._scholion_lines_drawn(),
-    missingGlyphs: () => core.UTF8ToString(core._scholion_missing_glyphs()),
+    /**
+     * The runs of the lines on screen as drawn: [{text, rtl, style, x, y, width, height,
+     * ink: [w, h] | null, colour}] (CSS px; ink: the rasterised box in device px).
+     */
+    visibleRuns: () => JSON.parse(core.UTF8ToString(core._scholion_visible_runs_json())),
+    /** The CSS font of each face the canvas draws in (index: the core's Face). */
+    fonts: () => [...(core.scholionText?.fonts || [])],
+    /** The glyph cache and metrics cache: entries, rasterised runs, texture bytes. */
+    glyphStats: () => JSON.parse(core.UTF8ToString(core._scholion_glyph_stats_json())),
+    /** For benchmarks: every word of the text measured with an empty metrics cache. */
+    benchMeasureWords: () => JSON.parse(core.UTF8ToString(core._scholion_bench_measure_words())),
     documentSummary: () => JSON.parse(core.UTF8ToString(core._scholion_document_summary())),
     destroy() {
       listeners.clear();
       store?.destroy();
       observer.disconnect();
+      document.fonts?.removeEventListener('loadingdone', onFontsLoaded);
       dprQuery?.removeEventListener('change', onDprChange);
       removeEventListener('resize', resize);
       canvas.remove();
@@ -388,7 +362,6 @@ export async function mountCanvas(container, { base, label = 'Article with highl
       const report = JSON.parse(withStrings([json], (j) => core.UTF8ToString(
         core._scholion_import_annotations(format === 'w3c' ? 0 : 1, j, core.lengthBytesUTF8(json)))));
       if (report.error) throw new Error(report.error);
-      wantNoteGlyphs(core.UTF8ToString(core._scholion_notes_text()));
       store?.changed();
       store?.flush();
       emit({ type: 'merge' });
@@ -399,11 +372,6 @@ export async function mountCanvas(container, { base, label = 'Article with highl
     saveNow() {
       store?.changed();
       return store ? store.flush() : true;
-    },
-    /** Fetches every font chunk now (for use offline later); resolves when all arrived. */
-    loadAllFonts() {
-      wantGlyphsFor(chunks.map(([lo]) => String.fromCodePoint(lo)).join(''));
-      return Promise.all(chunkLoads.values());
     },
   };
 }

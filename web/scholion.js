@@ -148,6 +148,8 @@
         this.annotator = await mountAnnotator(this.stage, {
           base,
           storage: this.options.storage,
+          // The canvas draws in the article's own typeface.
+          fontFamily: getComputedStyle(this.element).fontFamily,
           onChange: (kind, annotation) => this.emit(KIND_EVENTS[kind], annotation),
           onOrphans: (annotations) => annotations.forEach((a) => this.emit('orphan', a)),
         });

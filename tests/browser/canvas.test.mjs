@@ -1,9 +1,10 @@
-// The canvas in a real browser: it loads cleanly, draws the article's text in a real
-// font at every pixel ratio, and draws nothing while idle.
+// The canvas in a real browser: it loads cleanly, draws the article's text with the
+// browser's own fonts at every pixel ratio (no missing-glyph boxes), and draws nothing
+// while idle.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { start, open, waitForCanvas, settle, artifact } from './harness.mjs';
+import { start, open, waitForCanvas, settle, artifact, missingGlyphs } from './harness.mjs';
 import { decodePng, inkShare } from './png.mjs';
 
 let env;
@@ -22,14 +23,17 @@ for (const dpr of [1, 2]) {
         const s = window.Scholion.instances[0].canvas;
         const c = s.canvas;
         const r = c.getBoundingClientRect();
-        return { summary: s.documentSummary(), missing: s.missingGlyphs(), lines: s.linesDrawn(),
+        return { summary: s.documentSummary(), lines: s.linesDrawn(),
                  backing: [c.width, c.height], css: [r.width, r.height], dpr: devicePixelRatio };
       });
       assert.equal(info.dpr, dpr);
       // The backing store is the CSS size times the pixel ratio.
       assert.equal(info.backing[0], Math.round(info.css[0] * dpr));
       assert.equal(info.backing[1], Math.round(info.css[1] * dpr));
-      assert.equal(info.missing, '', `code points without a glyph: ${info.missing}`);
+      const glyphs = await missingGlyphs(page);
+      assert.equal(glyphs.probe, true, 'the check sees missing-glyph boxes');
+      assert.deepEqual(glyphs.missing, [], 'clusters drawn as boxes');
+      assert.deepEqual(glyphs.noInk, [], 'runs not rasterised');
       assert.ok(info.lines > 5, `only ${info.lines} lines drawn`);
 
       const png = await page.locator('canvas').screenshot({ path: artifact(`news-dpr${dpr}.png`) });
@@ -110,13 +114,10 @@ test('standalone page opens the sample article', async () => {
   const { page, context, errors } = await open(env, APP, { width: 1000, height: 700 });
   try {
     await waitForCanvas(page);
-    const info = await page.evaluate(() => ({
-      summary: window.Scholion.instances[0].canvas.documentSummary(),
-      missing: window.Scholion.instances[0].canvas.missingGlyphs(),
-    }));
+    const info = await page.evaluate(() => ({ summary: window.Scholion.instances[0].canvas.documentSummary() }));
     assert.match(info.summary.title, /^NATO Secretary General/);
     assert.equal(info.summary.blocks, 14);  // the plain-text file, comment lines included
-    assert.equal(info.missing, '');
+    assert.deepEqual((await missingGlyphs(page)).missing, []);
     await page.screenshot({ path: artifact('app-dpr1.png') });
     assert.deepEqual(errors, []);
   } finally {
@@ -158,7 +159,7 @@ test('a change of devicePixelRatio re-rasterises at the new ratio', async () => 
     const png = await page.locator('canvas').screenshot({ path: artifact('news-dpr-change.png') });
     const image = decodePng(png);
     assert.ok(inkShare(image) > 0.01, 'text is drawn at the new ratio');
-    assert.equal(await page.evaluate(() => window.Scholion.instances[0].canvas.missingGlyphs()), '');
+    assert.deepEqual((await missingGlyphs(page)).missing, []);
     assert.deepEqual(errors, []);
   } finally {
     await context.close();

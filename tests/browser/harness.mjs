@@ -11,6 +11,7 @@ import { serve } from '../../scripts/serve.mjs';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const siteDir = process.env.SCHOLION_SITE || join(root, 'build/site');
 export const outDir = process.env.SCHOLION_OUT || join(root, 'build/browser-tests');
+export const sharedDir = process.env.SCHOLION_SHARED_DIR || join(siteDir, '../../../shared');
 mkdirSync(outDir, { recursive: true });
 
 const CHROMIUM_FLAGS = [
@@ -26,6 +27,7 @@ export async function start() {
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     headless: true,
     args: CHROMIUM_FLAGS,
+    env: { ...process.env, FONTCONFIG_FILE: join(root, 'tests/browser/fonts.conf') },
   });
   return {
     url: server.url,
@@ -95,9 +97,63 @@ export async function rangeOf(page, quote, i = 0) {
 }
 
 /**
+ * What of instance i's visible text the browser drew as missing-glyph boxes ("tofu"), and
+ * which visible runs were not rasterised. Each grapheme cluster of each run on screen is
+ * drawn alone in the canvas's own CSS font and compared, pixel for pixel, with as many
+ * boxes as it has code points (the box the same font shows for unassigned U+0378).
+ * Returns {runs, missing: [{text, cluster}], noInk: [text], probe}: `probe` is what the
+ * same check says of U+05FF (also unassigned, so it must be found missing: proof that the
+ * check sees boxes at all).
+ */
+export async function missingGlyphs(page, i = 0) {
+  return page.evaluate((k) => {
+    const s = window.Scholion.instances[k].canvas;
+    const runs = s.visibleRuns();
+    const fonts = s.fonts();
+    const c = document.createElement('canvas');
+    c.width = 600;
+    c.height = 200;
+    const ctx = c.getContext('2d', { willReadFrequently: true });
+    const draw = (font, text) => {
+      ctx.font = font;
+      ctx.clearRect(0, 0, c.width, c.height);
+      ctx.fillText(text, 40, 130);
+      const data = ctx.getImageData(0, 0, c.width, c.height).data;
+      let key = '', sum = 0;
+      for (let p = 3; p < data.length; p += 4) sum += data[p];
+      for (let p = 3; p < data.length; p += 4 * 7) key += String.fromCharCode(data[p]);
+      return `${sum}:${key}`;
+    };
+    const boxes = new Map();
+    const box = (font, n) => {
+      const id = `${font}|${n}`;
+      if (!boxes.has(id)) boxes.set(id, draw(font, '\u0378'.repeat(n)));
+      return boxes.get(id);
+    };
+    const ignorable = /[\u200c\u200d\ufe0e\ufe0f\u{e0020}-\u{e007f}]/u;
+    const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+    const isBox = (font, cluster) => {
+      const n = [...cluster].filter((ch) => !ignorable.test(ch)).length;
+      return n > 0 && cluster.trim() !== '' && draw(font, cluster) === box(font, n);
+    };
+    const missing = [];
+    const noInk = [];
+    for (const run of runs) {
+      const font = fonts[run.style];
+      if (run.text.trim() === '') continue;
+      if (!run.ink || run.ink[0] <= 0 || run.ink[1] <= 0) noInk.push(run.text);
+      for (const { segment } of segmenter.segment(run.text)) {
+        if (isBox(font, segment)) missing.push({ text: run.text, cluster: segment });
+      }
+    }
+    return { runs: runs.length, missing, noInk, probe: isBox(fonts[0], '\u05ff') };
+  }, i);
+}
+
+/**
  * Every response (but the page itself) that the page at `url` gets from loading until its
- * annotator, opened from the launcher, shows the whole article with all its fonts; each
- * with its size raw and gzip -9. Also the article's code points no font could draw.
+ * annotator, opened from the launcher, shows the article; each with its size raw and
+ * gzip -9. Also what of the visible text was drawn as missing-glyph boxes.
  */
 export async function openingDownloads(browser, url) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
@@ -116,7 +172,7 @@ export async function openingDownloads(browser, url) {
                                null, { timeout: 30000 });
     await page.evaluate(() => window.Scholion.instances[0].canvas.fontsReady());
     await settle(page);
-    const missing = await page.evaluate(() => window.Scholion.instances[0].canvas.missingGlyphs());
+    const { missing } = await missingGlyphs(page);
     const files = (await Promise.all(bodies)).map(({ url: u, status, body }) => ({
       file: new URL(u).pathname.replace(/^\//, ''), status, raw: body.length,
       gzip: gzipSync(body, { level: 9 }).length,

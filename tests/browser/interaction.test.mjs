@@ -160,8 +160,9 @@ test('Copy quote puts the quote and a citation on the clipboard', async () => {
     await settle(page);
     const bar = await call(page, () => window.Scholion.instances[0].canvas.toolbarRect());
     const box = await page.locator('canvas').boundingBox();
-    // "Copy quote" is the button right of the five swatches.
-    await page.mouse.click(box.x + bar.x + bar.width - 50, box.y + bar.y + bar.height / 2);
+    // "Copy quote", right of the five swatches.
+    const copy = bar.buttons.find((b) => b.label === 'Copy quote');
+    await page.mouse.click(box.x + copy.x + copy.width / 2, box.y + copy.y + copy.height / 2);
     await page.waitForFunction(() => window.Scholion.instances[0].canvas.lastCopied() !== null);
     const copied = await call(page, () => window.Scholion.instances[0].canvas.lastCopied());
     assert.match(copied, /NATO has increased its presence/);

@@ -333,8 +333,6 @@ try {
     say(`The library could not be opened: ${error.message}`, { kind: 'error' });
     showNothing();
   }
-  // Every font the canvas may need, now: later documents open without the network.
-  await canvas.loadAllFonts();
   status.textContent = '';
   document.documentElement.dataset.ready = 'true';
 } catch (error) {
