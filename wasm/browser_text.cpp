@@ -8,6 +8,7 @@
 extern "C" {
 void scholion_text_face(int face, int bold, double device_px, double* ascent_descent);
 double scholion_text_measure(int face, const char32_t* run, int length);
+int scholion_text_word_starts(const char32_t* run, int length, uint32_t* out, int capacity);
 }
 
 namespace scholion::web {
@@ -77,6 +78,14 @@ float BrowserText::measure_utf8(std::string_view run, Face face) const {
 float BrowserText::line_height(TextStyle style) const {
   const FaceSpec& spec = face_spec(face_of(style));
   return spec.css_px * scale_ * (spec.bold ? kHeadingLineSpacing : kLineSpacing);
+}
+
+void BrowserWords::word_starts(std::u32string_view run, std::vector<uint32_t>& out) const {
+  const std::size_t at = out.size();
+  out.resize(at + run.size());
+  const int n = scholion_text_word_starts(run.data(), static_cast<int>(run.size()), out.data() + at,
+                                          static_cast<int>(run.size()));
+  out.resize(at + static_cast<std::size_t>(n));
 }
 
 }  // namespace scholion::web

@@ -18,7 +18,9 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
+#include "core/layout/break_opportunities.hpp"
 #include "core/layout/font_metrics.hpp"
 
 namespace scholion::web {
@@ -80,6 +82,13 @@ class BrowserText : public FontMetrics {
   float scale_ = 1;
   bool ready_ = false;
   uint32_t generation_ = 0;
+};
+
+// Where words begin in Thai, Lao, Khmer and Myanmar text: the browser's Intl.Segmenter
+// (its dictionaries), for the core's line breaking (break_opportunities.hpp).
+class BrowserWords : public BreakOpportunities {
+ public:
+  void word_starts(std::u32string_view run, std::vector<uint32_t>& out) const override;
 };
 
 }  // namespace scholion::web

@@ -114,6 +114,7 @@ struct Canvas {
   std::string last_error;
   std::string scratch;
   std::optional<DocumentInfo> pending_info;  // a document being built block by block
+  std::optional<BidiDirection> pending_direction;
   std::vector<Block> pending_blocks;
 };
 

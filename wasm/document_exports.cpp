@@ -20,13 +20,13 @@ const char* fail(std::string message) {
 }
 
 // Shows a new document: its annotations start empty (storage brings them in).
-const char* show(Result<Document> doc) {
+const char* show(Result<Document> doc, std::optional<BidiDirection> direction = std::nullopt) {
   if (!doc) return fail(doc.error().describe());
   g->state.reset();
   g->orphans.clear();
   g->margin.invalidate();
   g->hovered.clear();
-  g->reader.set_document(*doc);
+  g->reader.set_document(*doc, direction);
   g->annotations.emplace(now_ms, doc->length());
   g->annotations->subscribe([](const ChangeEvent& e) {
     g->margin.invalidate();
@@ -113,9 +113,13 @@ EMSCRIPTEN_KEEPALIVE const char* scholion_load_plain_text(const char* utf8, int 
 
 // Builds a document block by block: begin, add_block for each, end (returns "" or the
 // error). `kind` is a BlockKind; text arrives as the DOM gave it and is normalised here.
-EMSCRIPTEN_KEEPALIVE void scholion_doc_begin(const char* id, const char* title, const char* url) {
+// `direction` is the article's `dir`: 0 none (each paragraph its own), 1 ltr, 2 rtl.
+EMSCRIPTEN_KEEPALIVE void scholion_doc_begin(const char* id, const char* title, const char* url, int direction) {
   g->pending_info = DocumentInfo{id, normalize_block_text(title), url};
   g->pending_blocks.clear();
+  g->pending_direction.reset();
+  if (direction == 1) g->pending_direction = BidiDirection::ltr;
+  if (direction == 2) g->pending_direction = BidiDirection::rtl;
 }
 
 EMSCRIPTEN_KEEPALIVE void scholion_doc_add_block(int kind, int level, const char* text) {
@@ -130,7 +134,7 @@ EMSCRIPTEN_KEEPALIVE const char* scholion_doc_end() {
   auto doc = Document::make(std::move(*g->pending_info), std::move(g->pending_blocks));
   g->pending_info.reset();
   g->pending_blocks.clear();
-  return show(std::move(doc));
+  return show(std::move(doc), g->pending_direction);
 }
 
 // The shown document's plain text.

@@ -148,6 +148,21 @@ mergeInto(LibraryManager.library, {
     t.use(face, t.rtl);
     return t.ctx.measureText(t.decode(run, length)).width;
   },
+  // Where words begin inside a run (UTF-32, `length` code points) of a script written
+  // without spaces (Thai, Lao, Khmer, Myanmar): the browser's own dictionary, through
+  // Intl.Segmenter. Code point offsets go to `out` (at most `capacity`); returns how many.
+  scholion_text_word_starts__deps: ['$scholionText'],
+  scholion_text_word_starts: function (run, length, out, capacity) {
+    if (typeof Intl !== 'object' || !Intl.Segmenter) return 0;
+    var t = scholionText();
+    if (!t.words) t.words = new Intl.Segmenter(undefined, { granularity: 'word' });
+    var s = t.decode(run, length), n = 0, cp = 0, unit = 0;
+    for (var seg of t.words.segment(s)) {
+      for (; unit < seg.index; ++cp) unit += s.codePointAt(unit) > 0xFFFF ? 2 : 1;
+      if (cp > 0 && n < capacity) HEAPU32[(out >> 2) + n++] = cp;
+    }
+    return n;
+  },
   // Prepares a run for the glyph atlas: its ink box around the pen (left of it, right of
   // it, above and below the baseline) goes to `box`; scholion_glyph_upload then draws it.
   // A colour run (emoji) is filled with its ink `ink` (ImU32: 0xAABBGGRR), others white.

@@ -20,8 +20,9 @@ constexpr ImU32 kOutline = IM_COL32(0x1F, 0x23, 0x28, 0xB0);
 
 }  // namespace
 
-void Reader::set_document(Document doc) {
+void Reader::set_document(Document doc, std::optional<BidiDirection> direction) {
   doc_ = std::move(doc);
+  direction_ = direction;
   scroll_ = 0;
   layout_valid_ = false;
 }
@@ -40,7 +41,8 @@ void Reader::ensure_layout() {
   LayoutOptions options;
   options.width = width_;
   options.margin = std::max(12.0f * text_.scale(), std::min(48.0f * text_.scale(), width_ * 0.05f));
-  layout_ = Layout(*doc_, text_, options);
+  options.direction = direction_;
+  layout_ = Layout(*doc_, text_, options, &words_);
   layout_valid_ = true;
   ++generation_;
   scroll_ = std::clamp(scroll_, 0.0f, max_scroll());

@@ -33,7 +33,8 @@ class Reader {
  public:
   Reader(const BrowserText& text, GlyphCache& glyphs) : text_(text), glyphs_(glyphs) {}
 
-  void set_document(Document doc);
+  // A new document, in the article's direction (its `dir`; unset: each paragraph's own).
+  void set_document(Document doc, std::optional<BidiDirection> direction = std::nullopt);
   const std::optional<Document>& document() const { return doc_; }
 
   // Viewport size in device pixels.
@@ -83,6 +84,8 @@ class Reader {
                  const std::vector<Run>& runs, std::size_t& run, const Annotation* emphasised);
 
   const BrowserText& text_;
+  BrowserWords words_;
+  std::optional<BidiDirection> direction_;
   GlyphCache& glyphs_;
   uint32_t metrics_generation_ = 0;  // of the metrics the layout was built with
   std::optional<Document> doc_;

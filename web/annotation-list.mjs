@@ -183,9 +183,10 @@ export function mountList(parent, canvas, { idPrefix = 'scholion', onJump = () =
     li.dataset.id = a.id;
     const swatch = el('span', { class: `swatch c-${colour}`, 'aria-hidden': 'true' });
     const hidden = el('span', { class: 'sr' }, `${colour[0].toUpperCase()}${colour.slice(1)}: `);
-    const quote = el('span', { class: 'quote' }, `\u201c${excerpt(a.quote?.exact ?? '', QUOTE_CHARS)}\u201d`);
+    // Quotes and notes in right-to-left scripts read right to left (dir="auto").
+    const quote = el('span', { class: 'quote', dir: 'auto' }, `\u201c${excerpt(a.quote?.exact ?? '', QUOTE_CHARS)}\u201d`);
     li.append(swatch, hidden, quote);
-    if (a.note) li.append(el('span', { class: 'note' }, excerpt(a.note, NOTE_CHARS)));
+    if (a.note) li.append(el('span', { class: 'note', dir: 'auto' }, excerpt(a.note, NOTE_CHARS)));
     const meta = el('span', { class: 'meta' });
     if (a.tags?.length) meta.append(el('span', { class: 'tags' }, a.tags.map((t) => `#${t}`).join(' ')));
     const when = a.created || a.modified;
@@ -232,7 +233,7 @@ export function mountList(parent, canvas, { idPrefix = 'scholion', onJump = () =
       const quote = el('span', { class: 'quote' }, `\u201c${excerpt(o.quote?.exact ?? '', QUOTE_CHARS)}\u201d`);
       const li = el('li', { class: 'orphan' }, el('span', { class: `swatch c-${o.color}`, 'aria-hidden': 'true' }), quote);
       li.dataset.id = o.id;
-      if (o.note) li.append(el('span', { class: 'note' }, excerpt(o.note, NOTE_CHARS)));
+      if (o.note) li.append(el('span', { class: 'note', dir: 'auto' }, excerpt(o.note, NOTE_CHARS)));
       if (o.tags?.length) li.append(el('span', { class: 'meta' }, o.tags.map((t) => `#${t}`).join(' ')));
       const attach = el('button', { type: 'button', class: 'attach', 'aria-disabled': String(!hasSelection),
                                     'aria-describedby': orphanHint.id }, 'Attach to selection');

@@ -121,9 +121,14 @@ export function mountMirror(parent, canvas, { idPrefix = 'scholion', isOwnFocus 
       list = null;
       listNotes = [];
     };
+    // The article's direction and language; without a stated direction, each block finds
+    // its own from its first strong letter, as the canvas does (dir="auto").
+    if (canvas.direction()) root.dir = canvas.direction(); else root.removeAttribute('dir');
+    if (canvas.language()) root.lang = canvas.language(); else root.removeAttribute('lang');
     for (const block of blocks) {
       const tag = block.kind === 'heading' ? `h${Math.min(6, Math.max(1, block.level || 1))}` : TAGS[block.kind] || 'p';
       block.el = doc.createElement(tag);
+      if (!canvas.direction()) block.el.dir = 'auto';
       block.el.dataset.start = String(block.start);
       block.notes = doc.createElement('div');
       if (block.kind === 'list_item') {

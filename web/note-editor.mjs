@@ -100,6 +100,7 @@ export function createNoteEditor(container, canvas, { announce = () => {} } = {}
     const noteLabel = document.createElement('label');
     noteLabel.textContent = 'Note';
     const textarea = document.createElement('textarea');
+    textarea.dir = 'auto';  // a note in a right-to-left script is written right to left
     textarea.spellcheck = true;
     textarea.value = annotation?.note || '';
     textarea.placeholder = 'Write a note — *emphasis*, [links](https://…), - lists, #tags';

@@ -48,6 +48,8 @@ function supportsWebGL2() {
  * found), {type: 'selection', anchor, head, annotation} (id or null) and
  * {type: 'document'} (a new document is shown).
  */
+const DIRECTIONS = ['', 'ltr', 'rtl'];  // scholion_doc_begin's numbering
+
 export async function mountCanvas(container, { base, label = 'Article with highlights', storage = null,
                                                onChange = () => {}, onOrphans = () => {},
                                                onNoteRequested = () => {}, core: coreName = 'scholion-core',
@@ -66,6 +68,7 @@ export async function mountCanvas(container, { base, label = 'Article with highl
 
   const baseUrl = new URL(base, document.baseURI);
   let store = null;  // the shown document's storage
+  let direction = '', language = '';  // the shown document's, as the article states them
   let lastCopied = null;  // what the canvas last put on the clipboard
   const listeners = new Set();
   const emit = (event) => {
@@ -203,15 +206,23 @@ export async function mountCanvas(container, { base, label = 'Article with highl
   return {
     canvas,
     /** Shows a plain-text document (blank lines separate blocks; the first is the title). */
+    /** The shown document's direction ('ltr', 'rtl', or '' for each paragraph its own) and language. */
+    direction: () => direction,
+    language: () => language,
     loadPlainText(text, docId) {
+      direction = language = '';
       withStrings([text, docId], (t, i) =>
         check(core._scholion_load_plain_text(t, core.lengthBytesUTF8(text), i)));
       emit({ type: 'document' });
       return openStore(docId, this.documentSummary().title);
     },
     /** Shows a document given as {id, title, url, blocks: [{kind, level, text}]}. */
-    loadDocument({ id, title, url = '', blocks }) {
-      withStrings([id, title, url], (i, t, u) => core._scholion_doc_begin(i, t, u));
+    loadDocument({ id, title, url = '', blocks, dir = '', lang = '' }) {
+      // The article's direction, if it states one (else each paragraph finds its own),
+      // and language, for the screen-reader mirror.
+      direction = dir === 'rtl' || dir === 'ltr' ? dir : '';
+      language = lang;
+      withStrings([id, title, url], (i, t, u) => core._scholion_doc_begin(i, t, u, DIRECTIONS.indexOf(direction)));
       for (const b of blocks) {
         withStrings([b.text], (t) => core._scholion_doc_add_block(BlockKind[b.kind], b.level || 0, t));
       }

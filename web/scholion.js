@@ -156,8 +156,10 @@
         this.canvas = this.annotator.canvas;
         const blocks = extract(this.element);
         const heading = blocks.find((b) => b.kind === 'heading');
+        const dirOwner = this.element.closest('[dir]'), langOwner = this.element.closest('[lang]');
         await this.canvas.loadDocument({
-          id: this.docId, title: heading ? heading.text : document.title, url: pageUrl(), blocks });
+          id: this.docId, title: heading ? heading.text : document.title, url: pageUrl(), blocks,
+          dir: dirOwner ? dirOwner.getAttribute('dir') : '', lang: langOwner ? langOwner.getAttribute('lang') : '' });
         this.status.textContent = '';
       } catch (error) {
         this.status.textContent = `Scholion could not start: ${error.message}`;
