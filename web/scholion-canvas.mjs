@@ -3,6 +3,7 @@
 // The canvas draws only when something changed (see wasm/main.cpp).
 
 import { AdapterDocumentStore, LocalDocumentStore } from './storage.mjs';
+import { BlockKind, CHANGE_KINDS, CHANGE_ORIGINS, COLORS, EXPORT_FORMATS } from './protocol.mjs';
 
 // fonts/manifest.json (written by scripts/build_site.py) names the text face, loaded at
 // once, with the ranges it holds ("core"), and the code point range of each chunk of the
@@ -11,12 +12,7 @@ import { AdapterDocumentStore, LocalDocumentStore } from './storage.mjs';
 // minus the previous chunk's last, and the last minus the first.
 const MANIFEST = 'fonts/manifest.json';
 
-// Export formats, as wasm/main.cpp's scholion_export numbers them.
-const EXPORT_FORMATS = { storage: 0, w3c: 1, markdown: 2 };
-export const COLORS = ['yellow', 'green', 'blue', 'pink', 'purple'];
-
-// Block kinds, in the order of core/document.hpp's BlockKind.
-export const BlockKind = { heading: 0, paragraph: 1, quote: 2, list_item: 3, preformatted: 4 };
+export { BlockKind, COLORS };
 
 let instanceCount = 0;
 
@@ -45,8 +41,8 @@ async function fetchBytes(url) {
  * pressed "Note" in the selection toolbar; `core` — which core module to run: 'scholion-core'
  * (the embed's) or 'scholion-app-core' (adds Markdown opening and W3C/Hypothesis import).
  * The handle's addListener(fn) hears every change as one object, for the UI around the
- * canvas: {type: 'change', kind: 'add'|'update'|'delete', annotation, origin:
- * 'edit'|'undo'|'redo'}, {type: 'merge'} (storage or another tab brought annotations
+ * canvas: {type: 'change', kind: 'added'|'updated'|'removed', annotation, origin:
+ * 'edit'|'undo'|'redo'} (protocol.mjs), {type: 'merge'} (storage or another tab brought annotations
  * in), {type: 'orphans', orphans, added} (the orphans changed; `added` lists those just
  * found), {type: 'selection', anchor, head, annotation} (id or null) and
  * {type: 'document'} (a new document is shown).
@@ -89,8 +85,7 @@ export async function mountCanvas(container, { base, label = 'Article with highl
         store?.changed();
         const annotation = JSON.parse(json);
         onChange(kind, annotation);
-        emit({ type: 'change', kind: ['add', 'update', 'delete'][kind], annotation,
-               origin: ['edit', 'undo', 'redo'][origin] });
+        emit({ type: 'change', kind: CHANGE_KINDS[kind], annotation, origin: CHANGE_ORIGINS[origin] });
       },
       onSelectionChanged: (anchor, head, annotation) =>
         emit({ type: 'selection', anchor, head, annotation: annotation || null }),

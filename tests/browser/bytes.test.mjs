@@ -36,15 +36,15 @@ test('text beyond the core: the chunks its scripts need arrive on demand, and on
     await page.goto(env.url + 'examples/news/');
     await page.waitForFunction(() => window.Scholion?.instances.length === 1);
     await page.getByRole('button', { name: /Highlight & notes/ }).click();
-    await page.waitForFunction(() => window.Scholion.instances[0].canvas?.frameCount() > 0, null, { timeout: 30000 });
-    await page.evaluate(() => window.Scholion.instances[0].canvas.fontsReady());
+    await page.waitForFunction(() => window.Scholion.instances[0].debug?.frameCount() > 0, null, { timeout: 30000 });
+    await page.evaluate(() => window.Scholion.instances[0].debug.fontsReady());
     fonts.length = 0;
     // Latin-1, Latin Extended-A and -B, Greek, Cyrillic, punctuation, currency, arrows, a pictograph.
     const text = 'Café déjà vu — “Łódź” ǅ ƒ\n\nΕλληνικά Русский язык ‰ € ₴ → ⇒\n\nA ☕ break';
-    await page.evaluate((t) => window.Scholion.instances[0].canvas.loadPlainText(t, 'urn:bytes:scripts'), text);
-    await page.evaluate(() => window.Scholion.instances[0].canvas.fontsReady());
+    await page.evaluate((t) => window.Scholion.instances[0].debug.canvas.loadPlainText(t, 'urn:bytes:scripts'), text);
+    await page.evaluate(() => window.Scholion.instances[0].debug.fontsReady());
     await settle(page);
-    assert.equal(await page.evaluate(() => window.Scholion.instances[0].canvas.missingGlyphs()), '');
+    assert.equal(await page.evaluate(() => window.Scholion.instances[0].debug.missingGlyphs()), '');
     assert.deepEqual(fonts.sort(), [
       'scholion-font-00c0.ttf',  // é à ó (Latin-1, U+00C0–U+00FF)
       'scholion-font-0140.ttf',  // Ł ź (Latin Extended-A)
