@@ -6,7 +6,9 @@
 // canvas to the annotation.
 
 import { adoptStyles, styleRootOf, visuallyHiddenCss } from './dom.mjs';
-import { COLORS, PALETTE, isColor } from './protocol.mjs';
+import { COLORS, PALETTE } from './protocol.mjs';
+
+const isColor = (/** @type {unknown} */ name) => /** @type {readonly unknown[]} */ (COLORS).includes(name);
 
 /** @typedef {import('./scholion-canvas.mjs').CanvasHandle} CanvasHandle */
 /** @typedef {import('./scholion-canvas.mjs').Annotation} Annotation */

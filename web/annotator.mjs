@@ -11,23 +11,18 @@ import { adoptStyles, deepActive, styleRootOf, visuallyHide } from './dom.mjs';
 import { PALETTE, publicEventOf } from './protocol.mjs';
 // The list, the note editor and the shortcuts overlay arrive when first wanted (below).
 
-const CSS = `
-.sch-annotator{position:absolute;inset:0;display:flex;flex-direction:column;font:14px/1.4 system-ui,sans-serif;color:#24292f}
-.sch-annotator .sch-bar{display:flex;justify-content:flex-end;gap:8px;padding:4px 8px;border-bottom:1px solid #e4e1da;background:#fbfaf7}
-.sch-annotator .sch-toggle{font:600 13px/1 system-ui,sans-serif;color:#24292f;background:#fff;border:1px solid #d0cdc4;border-radius:14px;padding:6px 12px;cursor:pointer}
-.sch-annotator .sch-toggle[aria-expanded=true]{background:#24292f;color:#fff;border-color:#24292f}
-.sch-annotator .sch-toggle .n{margin-left:6px;padding:1px 6px;border-radius:8px;background:${PALETTE.yellow};color:#24292f}
-.sch-annotator :focus-visible{outline:3px solid ${PALETTE.blue};outline-offset:1px}
-.sch-annotator .sch-body{position:relative;flex:1;min-height:0;display:flex;container:sch-body/inline-size}
-.sch-annotator .sch-stage{position:relative;flex:1;min-width:0}
-.sch-annotator .sch-drawer{width:min(340px,45%);flex:none;display:flex;flex-direction:column;min-height:0;
- border-left:1px solid #e4e1da;background:#fbfaf7}
-.sch-annotator .sch-drawer[hidden]{display:none}
-@container sch-body (max-width:640px){
- .sch-annotator .sch-drawer{position:absolute;top:0;right:0;bottom:0;width:min(100%,360px);z-index:1;
-  box-shadow:-6px 0 18px rgba(0,0,0,.14)}
-}
-@container sch-body (max-width:440px){.sch-annotator .sch-drawer{width:100%;box-shadow:none}}`;
+const CSS = `.sch-annotator{position:absolute;inset:0;display:flex;flex-direction:column;font:14px/1.4 system-ui,sans-serif;color:#24292f}` +
+  `.sch-annotator .sch-bar{display:flex;justify-content:flex-end;gap:8px;padding:4px 8px;border-bottom:1px solid #e4e1da;background:#fbfaf7}` +
+  `.sch-annotator .sch-toggle{font:600 13px/1 system-ui,sans-serif;color:#24292f;background:#fff;border:1px solid #d0cdc4;border-radius:14px;padding:6px 12px;cursor:pointer}` +
+  `.sch-annotator .sch-toggle[aria-expanded=true]{background:#24292f;color:#fff;border-color:#24292f}` +
+  `.sch-annotator .sch-toggle .n{margin-left:6px;padding:1px 6px;border-radius:8px;background:${PALETTE.yellow}` +
+  `;color:#24292f}.sch-annotator :focus-visible{outline:3px solid ${PALETTE.blue};outline-offset:1px}` +
+  `.sch-annotator .sch-body{position:relative;flex:1;min-height:0;display:flex;container:sch-body/inline-size}` +
+  `.sch-annotator .sch-stage{position:relative;flex:1;min-width:0}` +
+  `.sch-annotator .sch-drawer{width:min(340px,45%);flex:none;display:flex;flex-direction:column;min-height:0;border-left:1px solid #e4e1da;background:#fbfaf7}` +
+  `.sch-annotator .sch-drawer[hidden]{display:none}` +
+  `@container sch-body (max-width:640px){.sch-annotator .sch-drawer{position:absolute;top:0;right:0;bottom:0;width:min(100%,360px);z-index:1; box-shadow:-6px 0 18px rgba(0,0,0,.14)}` +
+  `}@container sch-body (max-width:440px){.sch-annotator .sch-drawer{width:100%;box-shadow:none}}`;
 
 let annotatorCount = 0;
 
@@ -36,34 +31,12 @@ let annotatorCount = 0;
 /** @typedef {import('./scholion-canvas.mjs').Annotation} Annotation */
 /** @typedef {import('./scholion-canvas.mjs').CanvasEvent} CanvasEvent */
 /** @typedef {import('./protocol.mjs').PublicEvent} PublicEvent */
-
 /**
- * For tests and diagnostics, not an API: the canvas handle, this annotator, and the
- * canvas's counters (frames drawn, lines drawn, glyphs it could not draw …).
- * @typedef {ReturnType<typeof debugHooks>} DebugHooks
+ * For tests and diagnostics, not an API (scholion.d.ts ScholionDebug): the canvas handle,
+ * this annotator, and the canvas's counters (frameCount, missingGlyphs …) read through.
+ * @typedef {{canvas: CanvasHandle, annotator: Annotator} & CanvasHandle} DebugHooks
+ * @typedef {Awaited<ReturnType<typeof mountAnnotator>>} Annotator
  */
-
-/**
- * @param {CanvasHandle} canvas
- * @param {object} annotator
- */
-function debugHooks(canvas, annotator) {
-  return Object.freeze({
-    canvas,
-    annotator,
-    frameCount: () => canvas.frameCount(),
-    linesDrawn: () => canvas.linesDrawn(),
-    lastFrameMs: () => canvas.lastFrameMs(),
-    missingGlyphs: () => canvas.missingGlyphs(),
-    fontsReady: () => canvas.fontsReady(),
-    lastCopied: () => canvas.lastCopied(),
-    noteCards: () => canvas.noteCards(),
-    chooser: () => canvas.chooser(),
-    toolbarRect: () => canvas.toolbarRect(),
-    scroll: () => canvas.scroll(),
-    notice: () => canvas.notice(),
-  });
-}
 
 /**
  * Mounts the annotator in `container` (an element or shadow root; it fills the nearest
@@ -149,7 +122,7 @@ export async function mountAnnotator(container, options = { base: '.' }) {
   /**
    * @template T
    * @param {() => Promise<T | null>} load
-   * @param {(part: T) => Element | null} show  the field typed-ahead keys go into
+   * @param {(part: T) => HTMLInputElement | HTMLTextAreaElement | null} show  the field typed-ahead keys go into
    * @param {string} what
    */
   const typeAhead = (load, show, what) => {
@@ -158,9 +131,8 @@ export async function mountAnnotator(container, options = { base: '.' }) {
     return load().then((part) => {
       if (typedAhead === waiting) typedAhead = null;
       const field = part && !waiting.cancelled ? show(part) : null;
-      if (field instanceof HTMLInputElement || field instanceof HTMLTextAreaElement) {
-        if (!waiting.text) return;
-        field.setRangeText(waiting.text, field.selectionStart ?? 0, field.selectionEnd ?? 0, 'end');
+      if (field && waiting.text) {
+        field.setRangeText(waiting.text, /** @type {number} */ (field.selectionStart), /** @type {number} */ (field.selectionEnd), 'end');
         field.dispatchEvent(new Event('input', { bubbles: true }));
       }
     }, (error) => {
@@ -169,7 +141,8 @@ export async function mountAnnotator(container, options = { base: '.' }) {
     });
   };
   const openNotes = () => (notes ? notes.open()
-    : typeAhead(loadNotes, (n) => (n.open() ? deepActive(doc) : null), 'note editor'));
+    : typeAhead(loadNotes, (n) => (n.open() ? /** @type {HTMLTextAreaElement} */ (deepActive(doc)) : null),
+                'note editor'));
   try {
     canvas = await mountCanvas(stage, { ...canvasOptions, onNoteRequested: openNotes });
   } catch (error) {
@@ -316,7 +289,7 @@ export async function mountAnnotator(container, options = { base: '.' }) {
   const refresh = () => {
     refreshQueued = false;
     const wasInMirror = (() => {
-      const sel = 'getSelection' in root ? /** @type {any} */ (root).getSelection() : doc.getSelection();
+      const sel = /** @type {any} */ (root).getSelection ? /** @type {any} */ (root).getSelection() : doc.getSelection();
       return !!sel && sel.rangeCount > 0 && mirror.element.contains(sel.anchorNode);
     })();
     if (!current) current = canvas.annotations();
@@ -418,6 +391,9 @@ export async function mountAnnotator(container, options = { base: '.' }) {
     /** @type {DebugHooks} */
     debug: /** @type {any} */ (null),
   };
-  handle.debug = debugHooks(canvas, handle);
+  // Until scholion-canvas.mjs keeps its counters in a `debug` object of its own, they
+  // are read through from its handle.
+  handle.debug = /** @type {DebugHooks} */ (new Proxy({ canvas, annotator: handle },
+    { get: (hooks, name) => (name in hooks ? /** @type {any} */ (hooks)[name] : /** @type {any} */ (canvas)[name]) }));
   return handle;
 }

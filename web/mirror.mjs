@@ -20,24 +20,24 @@ import { visuallyHide } from './dom.mjs';
 const TAGS = { paragraph: 'p', quote: 'blockquote', list_item: 'li', preformatted: 'pre' };
 const colourWord = (/** @type {string} */ c) => c.charAt(0).toUpperCase() + c.slice(1);
 
-/** Code points in a JS string. */
+/**
+ * Code points in a JS string.
+ * @param {string} s
+ */
 export function cpLength(s) {
   let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0xd800 || c > 0xdbff || i + 1 >= s.length) n++;
-    else { n++; i++; }
-  }
+  for (const _ of s) n++;
   return n;
 }
 
-/** UTF-16 index of code point `cp` in `s` (clamped to its length). */
+/**
+ * UTF-16 index of code point `cp` in `s` (clamped to its length).
+ * @param {string} s
+ * @param {number} cp
+ */
 export function unitIndex(s, cp) {
   let i = 0;
-  for (let n = 0; n < cp && i < s.length; n++) {
-    const c = s.charCodeAt(i);
-    i += c >= 0xd800 && c <= 0xdbff && i + 1 < s.length ? 2 : 1;
-  }
+  for (let n = 0; n < cp && i < s.length; n++) i += /** @type {number} */ (s.codePointAt(i)) > 0xffff ? 2 : 1;
   return i;
 }
 

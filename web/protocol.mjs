@@ -12,9 +12,6 @@
 export const COLORS = /** @type {const} */ (['yellow', 'green', 'blue', 'pink', 'purple']);
 /** @typedef {typeof COLORS[number]} ColorName */
 
-/** Whether `name` is a colour of the palette. */
-export const isColor = (/** @type {unknown} */ name) =>
-  /** @type {readonly unknown[]} */ (COLORS).includes(name);
 
 /** Each colour's own tone as CSS (wasm/palette.hpp kSwatch: the canvas's swatches). */
 export const PALETTE = /** @type {const} */ ({
@@ -42,7 +39,3 @@ export const EXPORT_FORMATS = /** @type {const} */ ({ storage: 0, w3c: 1, markdo
 /** The publisher's event for a change of kind `kind` (a ChangeKind name). */
 export const publicEventOf = (/** @type {ChangeKind} */ kind) =>
   /** @type {PublicEvent} */ ({ added: 'create', updated: 'update', removed: 'delete' }[kind]);
-
-/** The palette's tones as CSS custom properties (--scholion-yellow …), for a rule's body. */
-export const paletteProperties = () =>
-  COLORS.map((c) => `--scholion-${c}:${PALETTE[c]}`).join(';');

@@ -48,7 +48,7 @@
     const blocks = [];
     for (const el of root.querySelectorAll(BLOCKS)) {
       if (el.closest(SKIP) || el.querySelector(BLOCKS)) continue;
-      const text = el.textContent || '';
+      const text = /** @type {string} */ (el.textContent);
       if (text.trim()) blocks.push({ ...kindOf(el), text });
     }
     return blocks;
@@ -57,10 +57,10 @@
   // The page's own address for citations and ids: its canonical URL, else og:url, else
   // the address without query and hash.
   function pageUrl() {
-    const canonical = document.querySelector('link[rel="canonical"]');
-    if (canonical instanceof HTMLLinkElement && canonical.href) return canonical.href;
-    const og = document.querySelector('meta[property="og:url"]');
-    if (og instanceof HTMLMetaElement && og.content) return og.content;
+    const canonical = /** @type {HTMLLinkElement | null} */ (document.querySelector('link[rel="canonical"]'));
+    if (canonical && canonical.href) return canonical.href;
+    const og = /** @type {HTMLMetaElement | null} */ (document.querySelector('meta[property="og:url"]'));
+    if (og && og.content) return og.content;
     return location.origin + location.pathname;
   }
 
@@ -69,7 +69,7 @@
   /** @param {string} docId */
   function storedCount(docId) {
     try {
-      const entry = JSON.parse(localStorage.getItem('scholion:index') || 'null').documents[docId];
+      const entry = JSON.parse(/** @type {string} */ (localStorage.getItem('scholion:index'))).documents[docId];
       return entry && entry.count > 0 ? entry.count : 0;
     } catch {
       return 0;
@@ -90,26 +90,19 @@
   function adoptStyles(root) {
     if (!sheet) {
       sheet = new CSSStyleSheet();
-      sheet.replaceSync(`
-:host{all:initial}
-.launcher{position:fixed;z-index:2147483000;bottom:20px;right:20px;font:600 14px/1 system-ui,sans-serif;
- color:#fff;background:#24292f;border:0;border-radius:20px;padding:11px 16px;cursor:pointer;
- box-shadow:0 2px 10px rgba(0,0,0,.25)}
-.launcher:focus-visible{outline:3px solid #74c0fc;outline-offset:2px}
-:host([data-position=bottom-left]) .launcher{right:auto;left:20px}
-:host([data-position=inline]) .launcher{position:static;margin:8px 0}
-.count:not(:empty){margin-left:6px;padding:2px 7px;border-radius:10px;background:#ffd43b;color:#24292f}
-.panel{position:fixed;z-index:2147483001;top:0;right:0;bottom:0;width:clamp(min(100vw,560px),66vw,980px);display:flex;
- flex-direction:column;background:#fbfaf7;box-shadow:-1px 0 0 rgba(0,0,0,.12),-8px 0 24px rgba(0,0,0,.08)}
-.panel[hidden]{display:none}
-.bar{display:flex;align-items:center;justify-content:space-between;padding:6px 8px 6px 16px;
- font:600 14px/1.2 system-ui,sans-serif;color:#24292f;border-bottom:1px solid #e4e1da}
-.close{font:20px/1 system-ui,sans-serif;border:0;background:none;color:#24292f;padding:6px 10px;cursor:pointer;border-radius:6px}
-.close:hover{background:#ecebe6}
-.stage{position:relative;flex:1;min-height:0}
-.status{padding:8px 12px;font:14px/1.4 system-ui,sans-serif;color:#24292f}
-.status:empty{display:none}
-@media (max-width:720px){.panel{width:100vw}}`);
+      sheet.replaceSync(`:host{all:initial}` +
+  `.launcher{position:fixed;z-index:2147483000;bottom:20px;right:20px;font:600 14px/1 system-ui,sans-serif;color:#fff;background:#24292f;border:0;border-radius:20px;padding:11px 16px;cursor:pointer;box-shadow:0 2px 10px rgba(0,0,0,.25)}` +
+  `.launcher:focus-visible{outline:3px solid #74c0fc;outline-offset:2px}` +
+  `:host([data-position=bottom-left]) .launcher{right:auto;left:20px}` +
+  `:host([data-position=inline]) .launcher{position:static;margin:8px 0}` +
+  `.count:not(:empty){margin-left:6px;padding:2px 7px;border-radius:10px;background:#ffd43b;color:#24292f}` +
+  `.panel{position:fixed;z-index:2147483001;top:0;right:0;bottom:0;width:clamp(min(100vw,560px),66vw,980px);display:flex;flex-direction:column;background:#fbfaf7;box-shadow:-1px 0 0 rgba(0,0,0,.12),-8px 0 24px rgba(0,0,0,.08)}` +
+  `.panel[hidden]{display:none}` +
+  `.bar{display:flex;align-items:center;justify-content:space-between;padding:6px 8px 6px 16px;font:600 14px/1.2 system-ui,sans-serif;color:#24292f;border-bottom:1px solid #e4e1da}` +
+  `.close{font:20px/1 system-ui,sans-serif;border:0;background:none;color:#24292f;padding:6px 10px;cursor:pointer;border-radius:6px}` +
+  `.close:hover{background:#ecebe6}.stage{position:relative;flex:1;min-height:0}` +
+  `.status{padding:8px 12px;font:14px/1.4 system-ui,sans-serif;color:#24292f}` +
+  `.status:empty{display:none}@media (max-width:720px){.panel{width:100vw}}`);
     }
     root.adoptedStyleSheets = [sheet];
   }
@@ -175,7 +168,7 @@
     }
 
     /** For tests and diagnostics, not an API: see annotator.mjs; null until opened. */
-    get debug() { return this.#annotator ? this.#annotator.debug : null; }
+    get debug() { return this.#annotator?.debug ?? null; }
 
     /** @param {number} n */
     #showCount(n) {

@@ -26,12 +26,8 @@ export const backupKey = (/** @type {string} */ docId, when = new Date()) => `${
  */
 /** @typedef {(message: string | null, options?: {canExport?: boolean}) => void} Notify */
 
-/**
- * A readable message for anything thrown.
- * @param {unknown} error
- */
-export const messageOf = (error) =>
-  String(error && typeof error === 'object' && 'message' in error && error.message ? error.message : error);
+/** A readable message for anything thrown. */
+export const messageOf = (/** @type {any} */ error) => String(error?.message || error);
 
 /**
  * Why a write failed, in words a reader understands.
@@ -68,11 +64,6 @@ class DebouncedStore {
     this.failed = false;
   }
 
-  /**
-   * Writes the data; true when it is (being) stored.
-   * @returns {boolean}
-   */
-  save() { return false; }
 
   /** The annotations changed: save soon. */
   changed() {
@@ -85,7 +76,7 @@ class DebouncedStore {
     if (!this.timer) return !this.failed;
     clearTimeout(this.timer);
     this.timer = 0;
-    return this.save();
+    return /** @type {{save(): boolean}} */ (/** @type {unknown} */ (this)).save();  // the subclass's
   }
 }
 
@@ -181,8 +172,7 @@ export class LocalDocumentStore extends DebouncedStore {
     const storage = localStore();
     const aside = backupKey(this.docId);
     try {
-      if (!storage) throw new Error('no storage');
-      storage.setItem(aside, raw);
+      /** @type {Storage} */ (storage).setItem(aside, raw);  // none: a TypeError, caught
       this.notify(`Saved highlights for this page could not be read (${error}). ` +
                   `The stored data was kept under \u201C${aside}\u201D.`, { canExport: false });
     } catch {

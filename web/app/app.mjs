@@ -6,7 +6,7 @@
 import { mountAnnotator } from '../annotator.mjs';
 import { PREFIX, localStore } from '../storage.mjs';
 import { adoptStyles } from '../dom.mjs';
-import { paletteProperties } from '../protocol.mjs';
+import { COLORS, PALETTE } from '../protocol.mjs';
 import * as library from './library.mjs';
 import { ACCEPT, formatBytes, plainTextRecord, readFile, readPaste } from './open.mjs';
 import { exportDocument, exportLibrary, importAnnotations, restoreLibrary } from './transfer.mjs';
@@ -336,7 +336,8 @@ async function openFirst() {
 const status = $('status');
 try {
   wireLayout();
-  adoptStyles(document, `:root{${paletteProperties()}}`);  // app.css's var(--scholion-blue) …
+  // The palette as custom properties (--scholion-blue …) for app.css.
+  adoptStyles(document, `:root{${COLORS.map((c) => `--scholion-${c}:${PALETTE[c]}`).join(';')}}`);
   // The canvas with the annotation list on its right (open from the start where there is
   // room), the screen-reader mirror and the live region.
   const annotator = await mountAnnotator($('stage'), {
