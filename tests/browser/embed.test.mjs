@@ -190,12 +190,12 @@ test('two instances on one page keep separate annotations; destroy() removes wha
       await page.evaluate((k) => window.Scholion.instances[k].open(), i);
       await page.waitForFunction((k) => window.Scholion.instances[k].debug?.canvas.documentSummary(), i);
     }
-    const titles = await page.evaluate(() => window.Scholion.instances.map((s) => s.canvas.documentSummary().title));
+    const titles = await page.evaluate(() => window.Scholion.instances.map((s) => s.debug.canvas.documentSummary().title));
     assert.notEqual(titles[0], titles[1]);
     await canvas(page, () => window.Scholion.instances[0].debug.canvas.highlight(0, 4, 'yellow'));
     await canvas(page, () => window.Scholion.instances[1].debug.canvas.highlight(0, 3, 'green'));
     await canvas(page, () => window.Scholion.instances[1].debug.canvas.highlight(5, 9, 'green'));
-    assert.deepEqual(await page.evaluate(() => window.Scholion.instances.map((s) => s.canvas.annotationCount())), [1, 2]);
+    assert.deepEqual(await page.evaluate(() => window.Scholion.instances.map((s) => s.debug.canvas.annotationCount())), [1, 2]);
 
     const before = await page.evaluate(() => document.querySelectorAll('[data-scholion]').length);
     assert.equal(before, 2);

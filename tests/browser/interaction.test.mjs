@@ -18,7 +18,7 @@ const call = (page, fn, arg) => page.evaluate(fn, arg);
 async function ends(page, { start, end }) {
   return page.evaluate(([s, e]) => {
     const inst = window.Scholion.instances[0].debug.canvas;
-    const box = inst.debug.canvas.getBoundingClientRect();
+    const box = inst.canvas.getBoundingClientRect();
     const a = inst.rangeRect(s, s + 1);
     const b = inst.rangeRect(e - 1, e);
     return { from: { x: box.left + a.x + 1, y: box.top + a.y + a.height / 2 },

@@ -14,7 +14,7 @@ const NEWS = 'examples/news/';
 const NOTE = 'Vučić said *this* in Brussels 🇷🇸\n\n- Сербия и Косово\n- see [NATO](https://www.nato.int/) #diplomacy';
 
 const canvasOf = (page, fn, arg) => page.evaluate(([f, a]) => {
-  const c = window.Scholion.instances[0].debug.canvas;
+  const c = window.Scholion.instances[0].debug?.canvas;
   return new Function('c', 'a', `return (${f})(c, a)`)(c, a);
 }, [fn.toString(), arg]);
 // The panel's shadow root (embed) holds the editor, the list and the live region.
@@ -112,7 +112,7 @@ test('a note with non-ASCII text written from the toolbar is in the margin and s
     await canvasOf(page, (c) => c.fontsReady());
     await settle(page);
     assert.equal((await canvasOf(page, (c) => c.noteCards())).length, 1, 'the card is back after the reload');
-    await inPanel(page, (root, inst) => inst.annotator.showList(true));  // the list arrives with the drawer
+    await inPanel(page, (root, inst) => inst.debug.annotator.showList(true));  // the list arrives with the drawer
     await page.waitForFunction(() => window.Scholion.instances[0].debug.canvas.canvas.getRootNode().querySelector('.item .note'));
     const listed = await inPanel(page, (root) => [...root.querySelectorAll('.item .note')].map((n) => n.textContent));
     assert.equal(listed.length, 1, 'the annotation list has it');
@@ -327,7 +327,7 @@ test('keyboard alone: open, select, highlight, note, list, jump, delete, undo', 
     assert.ok(onLauncher, 'the launcher is reachable with Tab');
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => {
-      const c = window.Scholion.instances[0].debug.canvas;
+      const c = window.Scholion.instances[0].debug?.canvas;
       return c && c.canvas.getRootNode().activeElement === c.canvas;
     }, null, { timeout: 30000 });
     await canvasOf(page, (c) => c.fontsReady());
