@@ -10,7 +10,7 @@ JOBS   ?= $(shell nproc)
 # Debian's emcc runs Debian's acorn under whichever Node.js is installed.
 export NODE_PATH := /usr/share/nodejs
 
-.PHONY: demo test setup native sanitize wasm site test-native test-sanitize test-wasm test-browser bench bench-browser bench-anchor clean
+.PHONY: demo test setup native sanitize wasm site test-types test-native test-sanitize test-wasm test-browser bench bench-browser bench-anchor clean
 
 demo: site
 	node scripts/serve.mjs $(BUILD)/site $(PORT)
@@ -18,7 +18,7 @@ demo: site
 # Ends with the summary lines of CTest (native, sanitizers, wasm under node) and of Node's
 # test runner.
 test: setup
-	$(MAKE) --no-print-directory test-native test-sanitize test-wasm
+	$(MAKE) --no-print-directory test-types test-native test-sanitize test-wasm
 	$(MAKE) --no-print-directory test-browser
 
 setup:
@@ -38,6 +38,10 @@ wasm: setup
 
 site: wasm
 	python3 scripts/build_site.py --wasm $(BUILD)/wasm/wasm --out $(BUILD)/site --shared $(SHARED)
+
+# The shipped browser code's types (// @ts-check + JSDoc, scholion.d.ts): tsconfig.json.
+test-types: setup
+	npx --no-install tsc -p tsconfig.json && echo "test-types: no type errors"
 
 test-native: native
 	cd $(BUILD)/native && ctest --output-on-failure -j $(JOBS)

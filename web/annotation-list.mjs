@@ -1,12 +1,20 @@
+// @ts-check
 // The annotation list: every annotation in document order (or newest first) with its
 // colour, quote, note, tags and time; a filter box; and the orphans — annotations that
 // could not be placed in this text — each of which can be deleted or attached to the
 // selected text. Items form a listbox: ↑/↓/Home/End move, Enter or a click jumps the
 // canvas to the annotation.
 
-import { adoptStyles } from './annotator.mjs';
+import { adoptStyles, styleRootOf, visuallyHiddenCss } from './dom.mjs';
+import { COLORS, PALETTE } from './protocol.mjs';
 
-const COLOR_NAMES = ['yellow', 'green', 'blue', 'pink', 'purple'];
+const isColor = (/** @type {unknown} */ name) => /** @type {readonly unknown[]} */ (COLORS).includes(name);
+
+/** @typedef {import('./scholion-canvas.mjs').CanvasHandle} CanvasHandle */
+/** @typedef {import('./scholion-canvas.mjs').Annotation} Annotation */
+/** @typedef {import('./scholion-canvas.mjs').Orphan} Orphan */
+/** @typedef {ReturnType<typeof mountList>} AnnotationList */
+/** @typedef {{kind: 'text' | 'tag' | 'color', value: string}} FilterTerm */
 
 // Its styles, inside the annotator's (annotator.mjs); one constructed sheet per document,
 // adopted by the list's root (shadow root or document).
@@ -23,8 +31,7 @@ const STYLES = `
 .sch-annotator .item[aria-selected=true]{background:#e8f1fb;box-shadow:inset 3px 0 0 #1f6feb}
 .sch-annotator .item>:not(.swatch),.sch-annotator .orphan>:not(.swatch){grid-column:2}
 .sch-annotator .swatch{grid-row:1/span 3;width:12px;height:12px;border-radius:50%;margin-top:3px}
-.sch-annotator .c-yellow{background:#ffd43b}.sch-annotator .c-green{background:#69db7c}.sch-annotator .c-blue{background:#74c0fc}
-.sch-annotator .c-pink{background:#f783ac}.sch-annotator .c-purple{background:#b197fc}
+${COLORS.map((c) => `.sch-annotator .c-${c}{background:${PALETTE[c]}}`).join('')}
 .sch-annotator .quote{font-family:Georgia,serif;overflow-wrap:anywhere}
 .sch-annotator .note{color:#24292f;font-size:13px;overflow-wrap:anywhere;white-space:pre-line}
 .sch-annotator .meta{display:flex;gap:8px;flex-wrap:wrap;color:#57606a;font-size:12px}
@@ -40,7 +47,7 @@ const STYLES = `
 .sch-annotator .actions{display:flex;gap:6px;margin-top:4px}
 .sch-annotator .actions button{font:12px system-ui,sans-serif;padding:4px 8px;border-radius:5px;border:1px solid #c9c5bb;background:#fff;cursor:pointer}
 .sch-annotator .actions button[aria-disabled=true]{color:#8c959f;cursor:not-allowed}
-.sch-annotator .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
+.sch-annotator .sr{${visuallyHiddenCss}}
 @media (pointer:coarse){
  .sch-annotator .item,.sch-annotator .orphan{padding:10px 8px}
  .sch-annotator .filter{font-size:16px}
@@ -71,7 +78,7 @@ export function parseFilter(text) {
     const colour = /^colou?r:(.*)$/i.exec(word);
     if (word.startsWith('#') && word.length > 1) terms.push({ kind: 'tag', value: fold(word.slice(1)) });
     else if (colour) terms.push({ kind: 'color', value: colour[1].toLowerCase() });
-    else if (COLOR_NAMES.includes(word.toLowerCase())) terms.push({ kind: 'color', value: word.toLowerCase() });
+    else if (isColor(word.toLowerCase())) terms.push({ kind: 'color', value: word.toLowerCase() });
     else terms.push({ kind: 'text', value: fold(word) });
   }
   return terms;
@@ -120,11 +127,12 @@ const plural = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
  * index, total)` is told after a jump; `onEscape()` when Escape is pressed inside;
  * `onOrphanAction(kind, orphan)` after an orphan is deleted or attached.
  */
-export function mountList(parent, canvas, { idPrefix = 'scholion', onJump = () => {}, onEscape = () => {},
-                                            onOrphanAction = () => {} } = {}) {
+export function mountList(/** @type {HTMLElement} */ parent, /** @type {CanvasHandle} */ canvas,
+  /** @type {{idPrefix?: string, onJump?: (a: Annotation, index: number, total: number) => void, onEscape?: () => void,
+   *          onOrphanAction?: (kind: string, orphan: Orphan, message?: string) => void}} */
+  { idPrefix = 'scholion', onJump = () => {}, onEscape = () => {}, onOrphanAction = () => {} } = {}) {
   const doc = parent.ownerDocument || document;
-  const styleRoot = parent.getRootNode();
-  adoptStyles(styleRoot.adoptedStyleSheets ? styleRoot : doc, STYLES);
+  adoptStyles(styleRootOf(parent), STYLES);
   const el = (tag, props = {}, ...children) => {
     const e = doc.createElement(tag);
     for (const [k, v] of Object.entries(props)) {
@@ -178,7 +186,7 @@ export function mountList(parent, canvas, { idPrefix = 'scholion', onJump = () =
   let nextBuilt = new Map();
 
   function buildItem(a) {
-    const colour = COLOR_NAMES.includes(a.color) ? a.color : 'yellow';
+    const colour = isColor(a.color) ? a.color : 'yellow';
     const li = el('li', { class: 'item', role: 'option', id: `${idPrefix}-item-${a.id}` });
     li.dataset.id = a.id;
     const swatch = el('span', { class: `swatch c-${colour}`, 'aria-hidden': 'true' });
@@ -333,7 +341,7 @@ export function mountList(parent, canvas, { idPrefix = 'scholion', onJump = () =
       renderOrphans(orphans);
     },
     /** The canvas's selection changed. */
-    selectionChanged({ anchor, head, annotation }) {
+    selectionChanged(/** @type {{anchor: number, head: number, annotation: string | null}} */ { anchor, head, annotation }) {
       const had = hasSelection;
       hasSelection = anchor !== head;
       if (selectedId !== annotation) {

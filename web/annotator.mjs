@@ -1,3 +1,4 @@
+// @ts-check
 // The annotator: the canvas (scholion-canvas.mjs) with the UI around it — a collapsible
 // drawer listing every annotation (annotation-list.mjs), the screen-reader mirror of
 // the article (mirror.mjs) and a polite live region that announces what happens.
@@ -5,64 +6,53 @@
 // root or document): no inline <style>, so a strict Content-Security-Policy is fine.
 
 import { mountCanvas } from './scholion-canvas.mjs';
-import { mountMirror, visuallyHide } from './mirror.mjs';
+import { mountMirror } from './mirror.mjs';
+import { adoptStyles, deepActive, styleRootOf, visuallyHide } from './dom.mjs';
+import { PALETTE, publicEventOf } from './protocol.mjs';
 // The list, the note editor and the shortcuts overlay arrive when first wanted (below).
 
-const CSS = `
-.sch-annotator{position:absolute;inset:0;display:flex;flex-direction:column;font:14px/1.4 system-ui,sans-serif;color:#24292f}
-.sch-annotator .sch-bar{display:flex;justify-content:flex-end;gap:8px;padding:4px 8px;border-bottom:1px solid #e4e1da;background:#fbfaf7}
-.sch-annotator .sch-toggle{font:600 13px/1 system-ui,sans-serif;color:#24292f;background:#fff;border:1px solid #d0cdc4;border-radius:14px;padding:6px 12px;cursor:pointer}
-.sch-annotator .sch-toggle[aria-expanded=true]{background:#24292f;color:#fff;border-color:#24292f}
-.sch-annotator .sch-toggle .n{margin-left:6px;padding:1px 6px;border-radius:8px;background:#ffd43b;color:#24292f}
-.sch-annotator :focus-visible{outline:3px solid #74c0fc;outline-offset:1px}
-.sch-annotator .sch-body{position:relative;flex:1;min-height:0;display:flex;container:sch-body/inline-size}
-.sch-annotator .sch-stage{position:relative;flex:1;min-width:0}
-.sch-annotator .sch-drawer{width:min(340px,45%);flex:none;display:flex;flex-direction:column;min-height:0;
- border-left:1px solid #e4e1da;background:#fbfaf7}
-.sch-annotator .sch-drawer[hidden]{display:none}
-@container sch-body (max-width:640px){
- .sch-annotator .sch-drawer{position:absolute;top:0;right:0;bottom:0;width:min(100%,360px);z-index:1;
-  box-shadow:-6px 0 18px rgba(0,0,0,.14)}
-}
-@container sch-body (max-width:440px){.sch-annotator .sch-drawer{width:100%;box-shadow:none}}`;
-
-const sheets = new WeakMap();  // Document -> Map(css text -> its constructed sheet)
-
-/**
- * Adopts a stylesheet made from `css` into `root` (a shadow root or a document), one
- * constructed sheet per document and text: no inline <style>, so a strict CSP is fine.
- */
-export function adoptStyles(root, css) {
-  const doc = root.ownerDocument || root;
-  if (!sheets.has(doc)) sheets.set(doc, new Map());
-  let sheet = sheets.get(doc).get(css);
-  if (!sheet) {
-    sheet = new doc.defaultView.CSSStyleSheet();
-    sheet.replaceSync(css);
-    sheets.get(doc).set(css, sheet);
-  }
-  if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
-}
-
-// The focused element, through shadow roots.
-function deepActive(doc) {
-  let a = doc.activeElement;
-  while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
-  return a;
-}
+const CSS = `.sch-annotator{position:absolute;inset:0;display:flex;flex-direction:column;font:14px/1.4 system-ui,sans-serif;color:#24292f}` +
+  `.sch-annotator .sch-bar{display:flex;justify-content:flex-end;gap:8px;padding:4px 8px;border-bottom:1px solid #e4e1da;background:#fbfaf7}` +
+  `.sch-annotator .sch-toggle{font:600 13px/1 system-ui,sans-serif;color:#24292f;background:#fff;border:1px solid #d0cdc4;border-radius:14px;padding:6px 12px;cursor:pointer}` +
+  `.sch-annotator .sch-toggle[aria-expanded=true]{background:#24292f;color:#fff;border-color:#24292f}` +
+  `.sch-annotator .sch-toggle .n{margin-left:6px;padding:1px 6px;border-radius:8px;background:${PALETTE.yellow}` +
+  `;color:#24292f}.sch-annotator :focus-visible{outline:3px solid ${PALETTE.blue};outline-offset:1px}` +
+  `.sch-annotator .sch-body{position:relative;flex:1;min-height:0;display:flex;container:sch-body/inline-size}` +
+  `.sch-annotator .sch-stage{position:relative;flex:1;min-width:0}` +
+  `.sch-annotator .sch-drawer{width:min(340px,45%);flex:none;display:flex;flex-direction:column;min-height:0;border-left:1px solid #e4e1da;background:#fbfaf7}` +
+  `.sch-annotator .sch-drawer[hidden]{display:none}` +
+  `@container sch-body (max-width:640px){.sch-annotator .sch-drawer{position:absolute;top:0;right:0;bottom:0;width:min(100%,360px);z-index:1; box-shadow:-6px 0 18px rgba(0,0,0,.14)}` +
+  `}@container sch-body (max-width:440px){.sch-annotator .sch-drawer{width:100%;box-shadow:none}}`;
 
 let annotatorCount = 0;
 
+/** @typedef {import('./scholion-canvas.mjs').CanvasHandle} CanvasHandle */
+/** @typedef {import('./scholion-canvas.mjs').CanvasOptions} CanvasOptions */
+/** @typedef {import('./scholion-canvas.mjs').Annotation} Annotation */
+/** @typedef {import('./scholion-canvas.mjs').CanvasEvent} CanvasEvent */
+/** @typedef {import('./protocol.mjs').PublicEvent} PublicEvent */
+/**
+ * For tests and diagnostics, not an API (scholion.d.ts ScholionDebug): the canvas handle,
+ * this annotator, and the canvas's counters (frameCount, missingGlyphs …) read through.
+ * @typedef {{canvas: CanvasHandle, annotator: Annotator} & CanvasHandle} DebugHooks
+ * @typedef {Awaited<ReturnType<typeof mountAnnotator>>} Annotator
+ */
+
 /**
  * Mounts the annotator in `container` (an element or shadow root; it fills the nearest
- * positioned ancestor). Options are mountCanvas's, passed through. Resolves to
- * {canvas, list, mirror, announce(text), destroy()}: `canvas` is mountCanvas's handle.
+ * positioned ancestor). Options are mountCanvas's, passed through, plus
+ * `onEvent(name, annotation)`: the publisher's events (create, update, delete, orphan).
+ * Resolves to {canvas, list, mirror, announce(text), showList, debug, destroy()}:
+ * `canvas` is mountCanvas's handle.
+ * @param {Element | ShadowRoot} container
+ * @param {CanvasOptions & {onEvent?: (name: PublicEvent, annotation: Annotation) => void}} options
  */
-export async function mountAnnotator(container, options = {}) {
+export async function mountAnnotator(container, options = { base: '.' }) {
   const doc = container.ownerDocument || document;
   const idPrefix = `scholion-${++annotatorCount}`;
-  const root = container.getRootNode();
-  adoptStyles(root.adoptedStyleSheets ? root : doc, CSS);
+  const root = styleRootOf(container);
+  adoptStyles(root, CSS);
+  const { onEvent = () => {}, ...canvasOptions } = options;
 
   const wrap = doc.createElement('div');
   wrap.className = 'sch-annotator';
@@ -96,33 +86,45 @@ export async function mountAnnotator(container, options = {}) {
   wrap.append(bar, body, live);
   container.appendChild(wrap);
 
+  /** @type {CanvasHandle} */
   let canvas;
   let destroyed = false;
   // The note editor and the `?` overlay are imported (from this module's own directory)
   // the first time they are wanted: the editor once the reader has something to write a
   // note on, the overlay on the first `?`. A key that asked for them acts once they arrive.
+  /** @type {import('./note-editor.mjs').NoteEditor | null} */
   let notes = null;  // the note editor, once loaded
+  /** @type {Promise<import('./note-editor.mjs').NoteEditor | null> | null} */
   let notesLoad = null;
   // A module that could not be loaded is asked for again the next time.
-  const retry = (forget) => (error) => { forget(); throw error; };
+  const retry = (/** @type {() => void} */ forget) => (/** @type {unknown} */ error) => { forget(); throw error; };
   const loadNotes = () => notesLoad || (notesLoad = import('./note-editor.mjs').then(({ createNoteEditor }) => {
     if (destroyed) return null;
     // The change events below announce what was saved, the editor only what went wrong.
     notes = createNoteEditor(stage, canvas, { announce });
     return notes;
   }, retry(() => { notesLoad = null; })));
+  /** @type {import('./shortcuts.mjs').ShortcutsOverlay | null} */
   let shortcuts = null;
+  /** @type {Promise<import('./shortcuts.mjs').ShortcutsOverlay | null> | null} */
   let shortcutsLoad = null;
   const loadShortcuts = () => shortcutsLoad || (shortcutsLoad = import('./shortcuts.mjs').then(({ createShortcutsOverlay }) => {
     if (destroyed) return null;
     shortcuts = createShortcutsOverlay(stage, canvas);
     return shortcuts;
   }, retry(() => { shortcutsLoad = null; })));
-  const failed = (what) => (error) => announce(`The ${what} could not be loaded: ${error.message}`);
+  const failed = (/** @type {string} */ what) => (/** @type {Error} */ error) => announce(`The ${what} could not be loaded: ${error.message}`);
   // Keys pressed on the canvas while a part the reader asked for is on its way (the note
   // editor, the list) belong to it: they are held back from the canvas's shortcuts and
   // typed into its field once it is shown (Escape: never mind).
-  let typedAhead = null;  // {text, cancelled} while waiting
+  /** @type {{text: string, cancelled: boolean} | null} */
+  let typedAhead = null;  // while waiting
+  /**
+   * @template T
+   * @param {() => Promise<T | null>} load
+   * @param {(part: T) => HTMLInputElement | HTMLTextAreaElement | null} show  the field typed-ahead keys go into
+   * @param {string} what
+   */
   const typeAhead = (load, show, what) => {
     const waiting = { text: '', cancelled: false };
     typedAhead = waiting;
@@ -130,7 +132,7 @@ export async function mountAnnotator(container, options = {}) {
       if (typedAhead === waiting) typedAhead = null;
       const field = part && !waiting.cancelled ? show(part) : null;
       if (field && waiting.text) {
-        field.setRangeText(waiting.text, field.selectionStart, field.selectionEnd, 'end');
+        field.setRangeText(waiting.text, /** @type {number} */ (field.selectionStart), /** @type {number} */ (field.selectionEnd), 'end');
         field.dispatchEvent(new Event('input', { bubbles: true }));
       }
     }, (error) => {
@@ -139,23 +141,25 @@ export async function mountAnnotator(container, options = {}) {
     });
   };
   const openNotes = () => (notes ? notes.open()
-    : typeAhead(loadNotes, (n) => (n.open() ? deepActive(doc) : null), 'note editor'));
+    : typeAhead(loadNotes, (n) => (n.open() ? /** @type {HTMLTextAreaElement} */ (deepActive(doc)) : null),
+                'note editor'));
   try {
-    canvas = await mountCanvas(stage, { ...options, onNoteRequested: openNotes });
+    canvas = await mountCanvas(stage, { ...canvasOptions, onNoteRequested: openNotes });
   } catch (error) {
     wrap.remove();
     throw error;
   }
 
   // --- Live region: messages of one task are read together -----------------------------
+  /** @type {string[]} */
   let pending = [];
-  let timer = null;
-  const announce = (text) => {
+  let timer = 0;
+  const announce = (/** @type {string | null} */ text) => {
     if (!text || pending.includes(text)) return;
     pending.push(text);
     clearTimeout(timer);
     live.textContent = '';
-    timer = setTimeout(() => {
+    timer = window.setTimeout(() => {
       live.textContent = pending.join('. ');
       pending = [];
     }, 60);
@@ -170,7 +174,7 @@ export async function mountAnnotator(container, options = {}) {
   };
   const mirror = mountMirror(wrap, canvas, { idPrefix, isOwnFocus });
 
-  const setDrawer = (open, { focus = false } = {}) => {
+  const setDrawer = (/** @type {boolean} */ open, { focus = false } = {}) => {
     drawer.hidden = !open;
     toggle.setAttribute('aria-expanded', String(open));
     if (!open) return;
@@ -189,8 +193,11 @@ export async function mountAnnotator(container, options = {}) {
   // Where there is no room beside the text, the drawer lies over it.
   const covers = () => !drawer.hidden && getComputedStyle(drawer).position === 'absolute';
   // The list arrives with the drawer's first opening (the badge counts without it).
+  /** @type {import('./annotation-list.mjs').AnnotationList | null} */
   let list = null;
+  /** @type {Promise<import('./annotation-list.mjs').AnnotationList | null> | null} */
   let listLoad = null;
+  /** @type {{anchor: number, head: number, annotation: string | null} | null} */
   let lastSelection = null;
   const loadList = () => listLoad || (listLoad = import('./annotation-list.mjs').then(({ mountList, excerpt }) => {
     if (destroyed) return null;
@@ -225,8 +232,8 @@ export async function mountAnnotator(container, options = {}) {
   // `N` and `?` before their modules have arrived load them and then do what they do
   // (once loaded, the editor and the overlay listen for their keys themselves).
   // Notes are written in a <textarea> over the canvas (a bottom sheet on phones).
-  const noteTarget = (sel = canvas.selection()) => !!sel && (!!sel.annotation || sel.anchor !== sel.head);
-  const onKey = (e) => {
+  const noteTarget = (/** @type {{anchor: number, head: number, annotation: string | null} | null} */ sel = canvas.selection()) => !!sel && (!!sel.annotation || sel.anchor !== sel.head);
+  const onKey = (/** @type {KeyboardEvent} */ e) => {
     if (e.target !== canvas.canvas) return;
     if (typedAhead) {
       e.preventDefault();
@@ -257,13 +264,14 @@ export async function mountAnnotator(container, options = {}) {
   // --- Changes: refresh once per task, announce what the reader did -------------------
   // The annotations in document order, kept up to date from change events (reading them
   // all from the core costs milliseconds per hundred); null: read them again.
+  /** @type {Annotation[] | null} */
   let current = null;
-  const precedes = (x, y) => x.start - y.start || x.end - y.end || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0);
-  const applyChange = ({ kind, annotation }) => {
+  const precedes = (/** @type {Annotation} */ x, /** @type {Annotation} */ y) => x.start - y.start || x.end - y.end || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0);
+  const applyChange = (/** @type {Extract<CanvasEvent, {type: 'change'}>} */ { kind, annotation }) => {
     if (!current) return;
     const at = current.findIndex((a) => a.id === annotation.id);
     if (at >= 0) current.splice(at, 1);
-    if (kind === 'delete') return;
+    if (kind === 'removed') return;
     let lo = 0;
     let hi = current.length;
     while (lo < hi) {
@@ -272,15 +280,17 @@ export async function mountAnnotator(container, options = {}) {
     }
     current.splice(lo, 0, annotation);
   };
+  /** @type {Map<string, Annotation>} */
   let known = new Map();  // id -> annotation as last listed
+  /** @type {Set<string>} */
   let knownOrphans = new Set();  // ids of the orphans as last listed
   let refreshQueued = false;
   let documentChanged = false;
   const refresh = () => {
     refreshQueued = false;
     const wasInMirror = (() => {
-      const sel = root.getSelection ? root.getSelection() : doc.getSelection();
-      return sel && sel.rangeCount && mirror.element.contains(sel.anchorNode);
+      const sel = /** @type {any} */ (root).getSelection ? /** @type {any} */ (root).getSelection() : doc.getSelection();
+      return !!sel && sel.rangeCount > 0 && mirror.element.contains(sel.anchorNode);
     })();
     if (!current) current = canvas.annotations();
     const annotations = current.slice();
@@ -306,13 +316,13 @@ export async function mountAnnotator(container, options = {}) {
     if (afterPaint) requestAnimationFrame(() => setTimeout(refresh));
     else queueMicrotask(refresh);
   };
-  const sameList = (x = [], y = []) => x.length === y.length && x.every((v, i) => v === y[i]);
-  const describe = ({ kind, annotation: a, origin }) => {
+  const sameList = (/** @type {string[]} */ x = [], /** @type {string[]} */ y = []) => x.length === y.length && x.every((v, i) => v === y[i]);
+  const describe = (/** @type {Extract<CanvasEvent, {type: 'change'}>} */ { kind, annotation: a, origin }) => {
     if (origin === 'undo') return 'Undone';
     if (origin === 'redo') return 'Redone';
-    if (kind === 'add' && knownOrphans.has(a.id)) return null;  // attached: announced as such
-    if (kind === 'add') return a.note ? 'Annotation added' : 'Highlight added';
-    if (kind === 'delete') return a.note ? 'Annotation deleted' : 'Highlight deleted';
+    if (kind === 'added' && knownOrphans.has(a.id)) return null;  // attached: announced as such
+    if (kind === 'added') return a.note ? 'Annotation added' : 'Highlight added';
+    if (kind === 'removed') return a.note ? 'Annotation deleted' : 'Highlight deleted';
     const before = known.get(a.id);
     if (!before) return 'Annotation changed';
     if (before.note !== a.note) return a.note ? 'Note saved' : 'Note removed';
@@ -325,6 +335,7 @@ export async function mountAnnotator(container, options = {}) {
       case 'change':
         announce(describe(event));
         applyChange(event);
+        onEvent(publicEventOf(event.kind), event.annotation);
         queueRefresh();
         break;
       case 'document':
@@ -342,6 +353,7 @@ export async function mountAnnotator(container, options = {}) {
       case 'orphans': {
         current = null;
         const n = event.added?.length || 0;
+        for (const orphan of event.added || []) onEvent('orphan', orphan);
         if (n) announce(`${n} annotation${n === 1 ? '' : 's'} could not be placed`);
         queueRefresh();
         break;
@@ -356,7 +368,7 @@ export async function mountAnnotator(container, options = {}) {
     }
   });
 
-  return {
+  const handle = {
     canvas,
     /** The list's handle, once the drawer has been opened (null before). */
     get list() { return list; },
@@ -376,5 +388,12 @@ export async function mountAnnotator(container, options = {}) {
       canvas.destroy();
       wrap.remove();
     },
+    /** @type {DebugHooks} */
+    debug: /** @type {any} */ (null),
   };
+  // Until scholion-canvas.mjs keeps its counters in a `debug` object of its own, they
+  // are read through from its handle.
+  handle.debug = /** @type {DebugHooks} */ (new Proxy({ canvas, annotator: handle },
+    { get: (hooks, name) => (name in hooks ? /** @type {any} */ (hooks)[name] : /** @type {any} */ (canvas)[name]) }));
+  return handle;
 }

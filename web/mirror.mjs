@@ -1,3 +1,4 @@
+// @ts-check
 // The screen-reader mirror: a visually hidden DOM copy of the shown article, in reading
 // order, with real headings, paragraphs, quotes, lists and preformatted blocks. Each
 // block element's text is exactly the document's text for that block; highlighted text
@@ -9,36 +10,35 @@
 // Positions are code points; DOM offsets are UTF-16 units: every conversion goes
 // through cpLength (🇷🇸 is 4 units, 2 code points).
 
-const TAGS = { paragraph: 'p', quote: 'blockquote', list_item: 'li', preformatted: 'pre' };
-const COLOR_NAMES = { yellow: 'Yellow', green: 'Green', blue: 'Blue', pink: 'Pink', purple: 'Purple' };
+import { visuallyHide } from './dom.mjs';
 
-/** Code points in a JS string. */
+/** @typedef {import('./scholion-canvas.mjs').CanvasHandle} CanvasHandle */
+/** @typedef {import('./scholion-canvas.mjs').Annotation} Annotation */
+/** @typedef {ReturnType<typeof mountMirror>} Mirror */
+
+/** @type {Record<string, string>} */
+const TAGS = { paragraph: 'p', quote: 'blockquote', list_item: 'li', preformatted: 'pre' };
+const colourWord = (/** @type {string} */ c) => c.charAt(0).toUpperCase() + c.slice(1);
+
+/**
+ * Code points in a JS string.
+ * @param {string} s
+ */
 export function cpLength(s) {
   let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0xd800 || c > 0xdbff || i + 1 >= s.length) n++;
-    else { n++; i++; }
-  }
+  for (const _ of s) n++;
   return n;
 }
 
-/** UTF-16 index of code point `cp` in `s` (clamped to its length). */
+/**
+ * UTF-16 index of code point `cp` in `s` (clamped to its length).
+ * @param {string} s
+ * @param {number} cp
+ */
 export function unitIndex(s, cp) {
   let i = 0;
-  for (let n = 0; n < cp && i < s.length; n++) {
-    const c = s.charCodeAt(i);
-    i += c >= 0xd800 && c <= 0xdbff && i + 1 < s.length ? 2 : 1;
-  }
+  for (let n = 0; n < cp && i < s.length; n++) i += /** @type {number} */ (s.codePointAt(i)) > 0xffff ? 2 : 1;
   return i;
-}
-
-/** Hides an element visually while keeping it in the accessibility tree. */
-export function visuallyHide(el) {
-  Object.assign(el.style, {
-    position: 'absolute', width: '1px', height: '1px', margin: '-1px', padding: '0', border: '0',
-    overflow: 'hidden', clipPath: 'inset(50%)', whiteSpace: 'nowrap',
-  });
 }
 
 /**
@@ -46,7 +46,9 @@ export function visuallyHide(el) {
  * tells whether focus is in the annotator (then the canvas's selection may move the
  * DOM selection). Returns {element, refresh, destroy, rangeFor(start, end)}.
  */
-export function mountMirror(parent, canvas, { idPrefix = 'scholion', isOwnFocus = () => true } = {}) {
+export function mountMirror(/** @type {HTMLElement} */ parent, /** @type {CanvasHandle} */ canvas,
+                            /** @type {{idPrefix?: string, isOwnFocus?: () => boolean}} */
+                            { idPrefix = 'scholion', isOwnFocus = () => true } = {}) {
   const doc = parent.ownerDocument || document;
   const root = doc.createElement('div');
   root.className = 'scholion-mirror';
@@ -86,7 +88,7 @@ export function mountMirror(parent, canvas, { idPrefix = 'scholion', isOwnFocus 
     note.setAttribute('role', 'note');
     note.className = 'scholion-mirror-note';
     const label = doc.createElement('span');
-    label.textContent = `Note on ${COLOR_NAMES[a.color] || a.color} highlight: `;
+    label.textContent = `Note on ${colourWord(a.color)} highlight: `;
     note.append(label, a.note);
     if (a.tags?.length) note.append(` Tags: ${a.tags.map((t) => `#${t}`).join(' ')}`);
     return note;
@@ -151,7 +153,7 @@ export function mountMirror(parent, canvas, { idPrefix = 'scholion', isOwnFocus 
       skeleton();
     }
     const annotations = all.filter((a) => a.end > a.start);
-    const perBlock = blocks.map(() => []);
+    const perBlock = blocks.map(() => /** @type {Annotation[]} */ ([]));
     for (const a of annotations) {
       for (let i = blockAt(a.start); i < blocks.length && blocks[i].start < a.end; i++) {
         if (blocks[i].end > a.start) perBlock[i].push(a);
@@ -217,8 +219,9 @@ export function mountMirror(parent, canvas, { idPrefix = 'scholion', isOwnFocus 
     if (!block?.el) return null;
     let rest = Math.min(cp, block.end) - block.start;
     const walker = doc.createTreeWalker(block.el, NodeFilter.SHOW_TEXT);
+    /** @type {Text | null} */
     let last = null;
-    for (let t = walker.nextNode(); t; t = walker.nextNode()) {
+    for (let t = /** @type {Text | null} */ (walker.nextNode()); t; t = /** @type {Text | null} */ (walker.nextNode())) {
       const n = cpLength(t.data);
       if (rest <= n) return [t, unitIndex(t.data, rest)];
       rest -= n;
@@ -228,19 +231,19 @@ export function mountMirror(parent, canvas, { idPrefix = 'scholion', isOwnFocus 
   }
 
   /** A DOM Range over code points [start, end) of the mirror's text. */
-  function rangeFor(start, end) {
+  function rangeFor(/** @type {number} */ start, /** @type {number} */ end) {
     const a = cpToPoint(start);
     const b = cpToPoint(end);
     if (!a || !b) return null;
     const range = doc.createRange();
-    range.setStart(...a);
-    range.setEnd(...b);
+    range.setStart(a[0], a[1]);
+    range.setEnd(b[0], b[1]);
     return range;
   }
 
   // --- Selection sync -----------------------------------------------------------------
 
-  const selectionObject = () => (rootNode.getSelection ? rootNode.getSelection() : doc.getSelection());
+  const selectionObject = () => (/** @type {any} */ (rootNode).getSelection?.() ?? doc.getSelection());
 
   const onSelectionChange = () => {
     const sel = selectionObject();

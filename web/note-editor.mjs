@@ -1,10 +1,15 @@
+// @ts-check
 // The note editor: a real <textarea> (IME, mobile keyboards, paste and spell-check all
 // work) placed over the canvas just below the highlight, with a tag field. On narrow
 // layouts (under 720 CSS px) it opens as a bottom sheet instead. Ctrl/Cmd+Enter or
 // leaving the editor saves; Escape cancels. Saving an empty note leaves (or makes) a
 // plain highlight. The widget owns the elements and removes them when done.
 
-import { adoptStyles } from './annotator.mjs';
+import { adoptStyles, styleRootOf } from './dom.mjs';
+
+/** @typedef {import('./scholion-canvas.mjs').CanvasHandle} CanvasHandle */
+/** @typedef {import('./scholion-canvas.mjs').Annotation} Annotation */
+/** @typedef {ReturnType<typeof createNoteEditor>} NoteEditor */
 
 const NARROW_PX = 720;
 
@@ -28,9 +33,13 @@ const CSS = `
 .scholion-note button.save{background:#1f6feb;border-color:#1f6feb;color:#fff}`;
 
 
-// "#history, Vučić  notes" → ["history", "Vučić", "notes"]: commas or spaces separate; the
-// core lower-cases them.
+/**
+ * "#history, Vučić  notes" → ["history", "Vučić", "notes"]: commas or spaces separate; the
+ * core lower-cases them.
+ * @param {string} text
+ */
 export function parseTags(text) {
+  /** @type {string[]} */
   const tags = [];
   for (const raw of text.split(/[\s,]+/)) {
     const tag = raw.replace(/^#+/, '');
@@ -44,12 +53,16 @@ export function parseTags(text) {
  * lives in, positioned). `announce(text)` tells screen readers when a note could not be
  * saved (the change itself is announced with every other change).
  * Returns {open(), close(save), isOpen(), destroy()}.
+ * @param {HTMLElement} container
+ * @param {CanvasHandle} canvas
+ * @param {{announce?: (text: string) => void}} [options]
  */
 export function createNoteEditor(container, canvas, { announce = () => {} } = {}) {
-  adoptStyles(container.getRootNode(), CSS);
-  let editor = null;  // {box, textarea, tags, target}
+  adoptStyles(styleRootOf(container), CSS);
+  /** @type {{box: HTMLDivElement, textarea: HTMLTextAreaElement, tags: HTMLInputElement, target: {annotation: Annotation | null, from: number, to: number}} | null} */
+  let editor = null;
 
-  const close = (save) => {
+  const close = (/** @type {boolean} */ save) => {
     if (!editor) return;
     const { box, textarea, tags, target } = editor;
     editor = null;  // first: removing the box fires focusout
@@ -68,8 +81,7 @@ export function createNoteEditor(container, canvas, { announce = () => {} } = {}
       }
     }
     // Back to the canvas, unless the reader has moved on to something else.
-    const root = box.getRootNode();
-    const active = root.activeElement;
+    const active = /** @type {Document | ShadowRoot} */ (box.getRootNode()).activeElement;
     const returnFocus = !active || box.contains(active) || active === document.body;
     box.remove();
     if (returnFocus) canvas.canvas.focus({ preventScroll: true });
@@ -151,9 +163,9 @@ export function createNoteEditor(container, canvas, { announce = () => {} } = {}
     });
     // Leaving the editor (a click elsewhere, Tab out) saves, as a margin note should.
     box.addEventListener('focusout', (e) => {
-      if (box.contains(e.relatedTarget)) return;
+      if (box.contains(/** @type {Node | null} */ (e.relatedTarget))) return;
       setTimeout(() => {  // after the focus has settled: a click inside may land late
-        if (editor?.box === box && !box.contains(box.getRootNode().activeElement)) close(true);
+        if (editor?.box === box && !box.contains(/** @type {Document | ShadowRoot} */ (box.getRootNode()).activeElement)) close(true);
       });
     });
     cancel.addEventListener('click', () => close(false));
@@ -164,7 +176,7 @@ export function createNoteEditor(container, canvas, { announce = () => {} } = {}
     return true;
   };
 
-  const onKey = (e) => {
+  const onKey = (/** @type {KeyboardEvent} */ e) => {
     if (e.altKey || e.ctrlKey || e.metaKey) return;
     if (e.key === 'n' || e.key === 'N') {
       if (open()) e.preventDefault();

@@ -5,6 +5,7 @@
 // typeface on a publisher's page), see wasm/browser_text.hpp.
 
 import { AdapterDocumentStore, LocalDocumentStore } from './storage.mjs';
+import { BlockKind, CHANGE_KINDS, CHANGE_ORIGINS, COLORS, EXPORT_FORMATS } from './protocol.mjs';
 
 // The font stack when the page gives none: the system's UI face, then Noto Sans.
 export const DEFAULT_FONT_STACK = 'system-ui, "Noto Sans", sans-serif';
@@ -12,12 +13,7 @@ export const DEFAULT_FONT_STACK = 'system-ui, "Noto Sans", sans-serif';
 // drawn in colour even where the stack names a text face with monochrome symbols.
 const EMOJI_FACES = '"Apple Color Emoji", "Segoe UI Emoji", "Noto Color Emoji"';
 
-// Export formats, as wasm/main.cpp's scholion_export numbers them.
-const EXPORT_FORMATS = { storage: 0, w3c: 1, markdown: 2 };
-export const COLORS = ['yellow', 'green', 'blue', 'pink', 'purple'];
-
-// Block kinds, in the order of core/document.hpp's BlockKind.
-export const BlockKind = { heading: 0, paragraph: 1, quote: 2, list_item: 3, preformatted: 4 };
+export { BlockKind, COLORS };
 
 let instanceCount = 0;
 
@@ -42,8 +38,8 @@ function supportsWebGL2() {
  * `fontFamily` — the CSS font stack to draw the text in (the embed passes the article's
  * computed font-family; default DEFAULT_FONT_STACK).
  * The handle's addListener(fn) hears every change as one object, for the UI around the
- * canvas: {type: 'change', kind: 'add'|'update'|'delete', annotation, origin:
- * 'edit'|'undo'|'redo'}, {type: 'merge'} (storage or another tab brought annotations
+ * canvas: {type: 'change', kind: 'added'|'updated'|'removed', annotation, origin:
+ * 'edit'|'undo'|'redo'} (protocol.mjs), {type: 'merge'} (storage or another tab brought annotations
  * in), {type: 'orphans', orphans, added} (the orphans changed; `added` lists those just
  * found), {type: 'selection', anchor, head, annotation} (id or null) and
  * {type: 'document'} (a new document is shown).
@@ -86,8 +82,7 @@ export async function mountCanvas(container, { base, label = 'Article with highl
         store?.changed();
         const annotation = JSON.parse(json);
         onChange(kind, annotation);
-        emit({ type: 'change', kind: ['add', 'update', 'delete'][kind], annotation,
-               origin: ['edit', 'undo', 'redo'][origin] });
+        emit({ type: 'change', kind: CHANGE_KINDS[kind], annotation, origin: CHANGE_ORIGINS[origin] });
       },
       onSelectionChanged: (anchor, head, annotation) =>
         emit({ type: 'selection', anchor, head, annotation: annotation || null }),

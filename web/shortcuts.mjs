@@ -1,7 +1,11 @@
+// @ts-check
 // The `?` overlay: every keyboard shortcut of the annotator, shown while the canvas has
 // focus. A modal dialog; Escape or its button closes it and focus returns to the canvas.
 
-import { adoptStyles } from './annotator.mjs';
+import { adoptStyles, styleRootOf } from './dom.mjs';
+
+/** @typedef {import('./scholion-canvas.mjs').CanvasHandle} CanvasHandle */
+/** @typedef {ReturnType<typeof createShortcutsOverlay>} ShortcutsOverlay */
 
 export const SHORTCUTS = [
   ['Tab / Shift+Tab', 'Next / previous annotation (past the last one, focus moves on)'],
@@ -36,8 +40,9 @@ const CSS = `
 .scholion-keys button:focus-visible{outline:2px solid #0969da;outline-offset:1px}`;
 
 /** Wires `?` on the canvas handle's element to open the overlay inside `container`. */
-export function createShortcutsOverlay(container, canvas) {
-  adoptStyles(container.getRootNode(), CSS);
+export function createShortcutsOverlay(/** @type {HTMLElement} */ container, /** @type {CanvasHandle} */ canvas) {
+  adoptStyles(styleRootOf(container), CSS);
+  /** @type {HTMLDivElement | null} */
   let overlay = null;
 
   const close = () => {
@@ -84,7 +89,7 @@ export function createShortcutsOverlay(container, canvas) {
     container.append(overlay);
     done.focus();
   };
-  const onKey = (e) => {
+  const onKey = (/** @type {KeyboardEvent} */ e) => {
     if (e.key === '?' && !e.ctrlKey && !e.metaKey && !e.altKey) {
       e.preventDefault();
       open();

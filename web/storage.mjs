@@ -1,3 +1,4 @@
+// @ts-check
 // Scholion's browser storage: one localStorage key per document plus an index, all under
 // the "scholion:" prefix, with a schema version in every value.
 //
@@ -12,39 +13,62 @@
 export const PREFIX = 'scholion:';
 export const INDEX_KEY = `${PREFIX}index`;
 export const INDEX_SCHEMA = 1;
-export const docKey = (docId) => `${PREFIX}doc:${docId}`;
-export const backupKey = (docId, when = new Date()) => `${PREFIX}backup:${docId}:${when.toISOString()}`;
+export const docKey = (/** @type {string} */ docId) => `${PREFIX}doc:${docId}`;
+export const backupKey = (/** @type {string} */ docId, when = new Date()) => `${PREFIX}backup:${docId}:${when.toISOString()}`;
 
-/** Why a write failed, in words a reader understands. */
+/**
+ * A site's own storage for annotations (scholion.d.ts ScholionStorageAdapter).
+ * @typedef {{load(docId: string): Promise<string | object | null>, save(docId: string, json: string): Promise<void>}} StorageAdapter
+ */
+/**
+ * What a store needs of the core.
+ * @typedef {{exportStorage(): string, mergeStorage(json: string): string, annotationCount(): number}} StoreCore
+ */
+/** @typedef {(message: string | null, options?: {canExport?: boolean}) => void} Notify */
+
+/** A readable message for anything thrown. */
+export const messageOf = (/** @type {any} */ error) => String(error?.message || error);
+
+/**
+ * Why a write failed, in words a reader understands.
+ * @param {any} error
+ */
 export function describeStorageError(error) {
   if (error && (error.name === 'QuotaExceededError' || error.code === 22 || error.code === 1014)) {
     return 'the browser\u2019s storage for this site is full';
   }
   if (error && error.name === 'SecurityError') return 'the browser does not allow this site to store data';
-  return `the browser refused to store data (${error && error.message ? error.message : error})`;
+  return `the browser refused to store data (${messageOf(error)})`;
 }
 
-function storageOrNull() {
+/**
+ * The one way to this site's localStorage: null where the browser allows none (reading
+ * window.localStorage itself throws when storage is disabled, as in some private modes).
+ * @returns {Storage | null}
+ */
+export function localStore() {
   try {
     return window.localStorage;
   } catch {
-    return null;  // storage disabled: reading window.localStorage itself throws
+    return null;
   }
 }
 
 // Saves debounced: `changed()` schedules a save, `flush()` makes a pending one now.
 // Subclasses implement save(), returning true when the data is (being) stored.
 class DebouncedStore {
+  /** @param {number} debounceMs */
   constructor(debounceMs) {
     this.debounceMs = debounceMs;
     this.timer = 0;
     this.failed = false;
   }
 
+
   /** The annotations changed: save soon. */
   changed() {
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.flush(), this.debounceMs);
+    this.timer = window.setTimeout(() => this.flush(), this.debounceMs);
   }
 
   /** Writes now if a save is pending. Returns true when the data is stored. */
@@ -52,7 +76,7 @@ class DebouncedStore {
     if (!this.timer) return !this.failed;
     clearTimeout(this.timer);
     this.timer = 0;
-    return this.save();
+    return /** @type {{save(): boolean}} */ (/** @type {unknown} */ (this)).save();  // the subclass's
   }
 }
 
@@ -60,20 +84,24 @@ export class LocalDocumentStore extends DebouncedStore {
   /**
    * `core` has: exportStorage() -> JSON string, mergeStorage(json) -> "" or an error,
    * annotationCount(). `notify(message|null, {canExport})` shows or clears a message.
+   * @param {{docId: string, title: string, core: StoreCore, notify: Notify, debounceMs?: number}} options
    */
   constructor({ docId, title, core, notify, debounceMs = 250 }) {
     super(debounceMs);
-    Object.assign(this, { docId, title, core, notify });
+    this.docId = docId;
+    this.title = title;
+    this.core = core;
+    this.notify = notify;
     this.key = docKey(docId);
     this.blocked = false;  // unreadable data we could not set aside: never write over it
-    this.onStorage = (e) => this.#onStorage(e);
+    this.onStorage = (/** @type {StorageEvent} */ e) => this.#onStorage(e);
     this.onHide = () => this.flush();
     this.onVisibility = () => { if (document.visibilityState === 'hidden') this.flush(); };
   }
 
   /** Reads this document's stored annotations into the core and starts listening. */
   async load() {
-    const storage = storageOrNull();
+    const storage = localStore();
     if (!storage) {
       this.notify('Highlights cannot be saved: this browser does not allow the site to store data.',
                   { canExport: true });
@@ -94,7 +122,7 @@ export class LocalDocumentStore extends DebouncedStore {
 
   save() {
     if (this.blocked) return false;
-    const storage = storageOrNull();
+    const storage = localStore();
     try {
       if (!storage) throw Object.assign(new Error('storage is disabled'), { name: 'SecurityError' });
       storage.setItem(this.key, this.core.exportStorage());
@@ -120,12 +148,19 @@ export class LocalDocumentStore extends DebouncedStore {
     document.removeEventListener('visibilitychange', this.onVisibility);
   }
 
-  // Another tab saved this document: merge per annotation (newest wins, deletions kept).
+  /**
+   * Another tab saved this document: merge per annotation (newest wins, deletions kept).
+   * @param {StorageEvent} e
+   */
   #onStorage(e) {
-    if (e.storageArea !== storageOrNull() || e.key !== this.key || e.newValue === null) return;
+    if (e.storageArea !== localStore() || e.key !== this.key || e.newValue === null) return;
     this.#bringIn(e.newValue, 'tab');
   }
 
+  /**
+   * @param {string} raw
+   * @param {'load' | 'tab'} origin
+   */
   #bringIn(raw, origin) {
     const error = this.core.mergeStorage(raw);
     if (!error) return;
@@ -134,10 +169,10 @@ export class LocalDocumentStore extends DebouncedStore {
       this.notify(`Changes from another tab could not be read: ${error}`, { canExport: false });
       return;
     }
-    const storage = storageOrNull();
+    const storage = localStore();
     const aside = backupKey(this.docId);
     try {
-      storage.setItem(aside, raw);
+      /** @type {Storage} */ (storage).setItem(aside, raw);  // none: a TypeError, caught
       this.notify(`Saved highlights for this page could not be read (${error}). ` +
                   `The stored data was kept under \u201C${aside}\u201D.`, { canExport: false });
     } catch {
@@ -148,8 +183,9 @@ export class LocalDocumentStore extends DebouncedStore {
     }
   }
 
+  /** @param {Record<string, unknown>} fields */
   #touchIndex(fields) {
-    const storage = storageOrNull();
+    const storage = localStore();
     if (!storage) return;
     let raw = null;
     try {
@@ -188,9 +224,15 @@ export class LocalDocumentStore extends DebouncedStore {
  * failed load or save is shown to the reader and nothing in memory is lost.
  */
 export class AdapterDocumentStore extends DebouncedStore {
+  /**
+   * @param {{docId: string, core: StoreCore, notify: Notify, adapter: StorageAdapter, debounceMs?: number}} options
+   */
   constructor({ docId, core, notify, adapter, debounceMs = 250 }) {
     super(debounceMs);
-    Object.assign(this, { docId, core, notify, adapter });
+    this.docId = docId;
+    this.core = core;
+    this.notify = notify;
+    this.adapter = adapter;
     this.blocked = false;  // the site's data could not be read: never write over it
     this.onHide = () => this.flush();
     addEventListener('pagehide', this.onHide);
@@ -202,7 +244,7 @@ export class AdapterDocumentStore extends DebouncedStore {
       raw = await this.adapter.load(this.docId);
     } catch (error) {
       this.blocked = true;
-      this.notify(`Saved highlights could not be loaded: ${error && error.message ? error.message : error}. ` +
+      this.notify(`Saved highlights could not be loaded: ${messageOf(error)}. ` +
                   'New highlights will not be saved over them; export to keep a copy.', { canExport: true });
       return;
     }
@@ -224,7 +266,7 @@ export class AdapterDocumentStore extends DebouncedStore {
         this.failed = false;
       }, (error) => {
         this.failed = true;
-        this.notify(`Your highlights could not be saved: ${error && error.message ? error.message : error}. ` +
+        this.notify(`Your highlights could not be saved: ${messageOf(error)}. ` +
                     'They are kept while this page stays open; export them to keep a copy.', { canExport: true });
       });
     return true;

@@ -43,7 +43,7 @@ function cut(text, limit) {
 // or an import would.)
 async function timeLoad(page, text, count, docId) {
   return page.evaluate(async ([text, count, docId]) => {
-    const s = window.Scholion.instances[0].canvas;
+    const s = window.Scholion.instances[0].debug.canvas;
     // First load, to learn the document's text and fingerprint as the core sees them.
     s.loadPlainText(text, docId + ':probe');
     const plain = [...s.documentText()];
@@ -89,7 +89,7 @@ async function main() {
     const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     await page.goto(env.url + 'app/');
-    await page.waitForFunction(() => window.Scholion?.instances?.[0]?.canvas?.documentSummary());
+    await page.waitForFunction(() => window.Scholion?.instances?.[0]?.debug?.canvas.documentSummary());
     const article = cut(moby, 180000);
     for (const [name, text, count] of [['article180k_5000', article, 5000], ['mobydick_20000', moby, 20000]]) {
       const times = [];
@@ -103,32 +103,32 @@ async function main() {
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     const frameMs = [];
     for (let i = 0; i < 60; i++) {
-      const before = await page.evaluate(() => window.Scholion.instances[0].canvas.frameCount());
+      const before = await page.evaluate(() => window.Scholion.instances[0].debug.frameCount());
       await page.mouse.wheel(0, 120);
-      await page.waitForFunction((b) => window.Scholion.instances[0].canvas.frameCount() > b, before);
-      frameMs.push(await page.evaluate(() => window.Scholion.instances[0].canvas.lastFrameMs()));
+      await page.waitForFunction((b) => window.Scholion.instances[0].debug.frameCount() > b, before);
+      frameMs.push(await page.evaluate(() => window.Scholion.instances[0].debug.lastFrameMs()));
     }
     results.scroll_frame_cpu_ms = { median: median(frameMs), p95: percentile(frameMs, 0.95) };
     console.log(`scrolling with 20,000 highlights: CPU per frame median ${median(frameMs).toFixed(2)} ms, p95 ${percentile(frameMs, 0.95).toFixed(2)} ms`);
 
     // The glyph cache after a load and 60 scroll steps.
-    results.glyph_cache = await page.evaluate(() => window.Scholion.instances[0].canvas.glyphStats());
+    results.glyph_cache = await page.evaluate(() => window.Scholion.instances[0].debug.glyphStats());
     const gc = results.glyph_cache;
     console.log(`glyph cache: ${gc.entries} runs cached, ${gc.rasterised} rasterised, ${gc.shelves_emptied} shelves emptied, ` +
                 `atlas ${gc.atlas_size}² RGBA = ${(gc.texture_bytes / 1048576).toFixed(0)} MiB (${gc.atlas_rows_used} rows used); ` +
                 `metrics: ${gc.measured} measured by the browser, ${gc.measure_hits} from the cache`);
     // Metrics for whole runs: every word of Moby-Dick, cache emptied first.
     const words = [];
-    for (let i = 0; i < 3; i++) words.push(await page.evaluate(() => window.Scholion.instances[0].canvas.benchMeasureWords()));
+    for (let i = 0; i < 3; i++) words.push(await page.evaluate(() => window.Scholion.instances[0].debug.benchMeasureWords()));
     results.measure_words = { ...words[0], ms_median: median(words.map((w) => w.ms)), runs_ms: words.map((w) => w.ms) };
     console.log(`measuring every word of Moby-Dick: ${words[0].words} words, ${words[0].distinct} distinct (measured by the browser), ` +
                 `median ${results.measure_words.ms_median.toFixed(1)} ms = ${(1000 * results.measure_words.ms_median / words[0].distinct).toFixed(2)} µs per distinct word`);
 
     // Idle: 5 s with 20,000 highlights on screen.
     await page.waitForTimeout(500);
-    const f0 = await page.evaluate(() => window.Scholion.instances[0].canvas.frameCount());
+    const f0 = await page.evaluate(() => window.Scholion.instances[0].debug.frameCount());
     await page.waitForTimeout(5000);
-    const f1 = await page.evaluate(() => window.Scholion.instances[0].canvas.frameCount());
+    const f1 = await page.evaluate(() => window.Scholion.instances[0].debug.frameCount());
     results.idle_frames_5s = f1 - f0;
     console.log(`frames drawn during 5 s idle with 20,000 highlights: ${f1 - f0}`);
     await context.close();
@@ -146,7 +146,7 @@ async function main() {
       p.on('response', async (r) => { try { sizes.push((await r.body()).length); } catch { /* redirects */ } });
       const t0 = Date.now();
       await p.getByRole('button', { name: /Highlight & notes/ }).click();
-      await p.waitForFunction(() => window.Scholion.instances[0].canvas?.frameCount() > 0);
+      await p.waitForFunction(() => window.Scholion.instances[0].debug?.frameCount() > 0);
       openTimes.push(Date.now() - t0);
       await p.waitForTimeout(300);
       openedBytes = sizes.reduce((a, b) => a + b, 0);

@@ -27,7 +27,7 @@ async function waitForLive(page, pattern) {
 
 async function highlight(page, quote, color = 'yellow') {
   const r = await rangeOf(page, quote);
-  await run(page, ([a, c]) => window.Scholion.instances[0].canvas.highlight(a.start, a.end, c), [r, color]);
+  await run(page, ([a, c]) => window.Scholion.instances[0].debug.canvas.highlight(a.start, a.end, c), [r, color]);
   return r;
 }
 
@@ -38,7 +38,7 @@ const listState = (page) => shadow(page, (root) => ({
 
 // The list arrives with the drawer's first opening: open it and wait for it.
 async function openList(page) {
-  await run(page, () => window.Scholion.instances[0].annotator.showList(true));
+  await run(page, () => window.Scholion.instances[0].debug.annotator.showList(true));
   await page.waitForFunction(() => document.querySelector('[data-scholion]').shadowRoot.querySelector('.list-count'));
 }
 
@@ -67,14 +67,14 @@ test('the mirror holds the document text block by block, with marks that match e
     await highlight(page, 'President Aleksandar Vučić of Serbia', 'green');
     await highlight(page, 'Aleksandar Vučić of Serbia in Brussels', 'pink');  // overlaps the first
     const title = await rangeOf(page, 'Serbia 🇷🇸 Aleksandar');  // a flag: 4 UTF-16 units, 2 code points
-    await run(page, ([a]) => window.Scholion.instances[0].canvas.highlight(a.start, a.end, 'blue'), [title]);
+    await run(page, ([a]) => window.Scholion.instances[0].debug.canvas.highlight(a.start, a.end, 'blue'), [title]);
     // One across two blocks.
-    const text = await run(page, () => window.Scholion.instances[0].canvas.documentText());
+    const text = await run(page, () => window.Scholion.instances[0].debug.canvas.documentText());
     const cps = [...text];
-    const blocks = await run(page, () => window.Scholion.instances[0].canvas.blocks());
-    await run(page, ([s, e]) => window.Scholion.instances[0].canvas.highlight(s, e, 'purple'),
+    const blocks = await run(page, () => window.Scholion.instances[0].debug.canvas.blocks());
+    await run(page, ([s, e]) => window.Scholion.instances[0].debug.canvas.highlight(s, e, 'purple'),
               [blocks[1].end - 5, blocks[2].start + 5]);
-    const annotations = await run(page, () => window.Scholion.instances[0].canvas.annotations());
+    const annotations = await run(page, () => window.Scholion.instances[0].debug.canvas.annotations());
     assert.equal(annotations.length, 4);
 
     const mirror = await mirrorState(page);
@@ -108,7 +108,7 @@ test('the list: order, counts, filter by words, #tag and colour; notes linked fr
     // A stored annotation with a note and tags, brought in as storage JSON.
     const r = await rangeOf(page, 'KFOR has deployed 500 additional troops to Kosovo');
     await run(page, ([range]) => {
-      const c = window.Scholion.instances[0].canvas;
+      const c = window.Scholion.instances[0].debug.canvas;
       const stored = JSON.parse(c.export('storage'));
       stored.annotations = [{
         id: '5f0c1a52-3f7b-4a4e-9d5e-2a6f8d1b9c01', start: range.start, end: range.end,
@@ -172,10 +172,10 @@ test('keyboard: L opens the list, arrows and Enter jump the canvas there, Escape
     await waitForCanvas(page);
     await highlight(page, 'Media – NATO Secretary General Jens Stoltenberg');
     await highlight(page, 'So once again, welcome.', 'blue');  // near the end
-    await run(page, () => window.Scholion.instances[0].canvas.select(0, 0));
-    await run(page, () => window.Scholion.instances[0].canvas.scrollToPosition(0));
+    await run(page, () => window.Scholion.instances[0].debug.canvas.select(0, 0));
+    await run(page, () => window.Scholion.instances[0].debug.canvas.scrollToPosition(0));
     await settle(page);
-    const scrollBefore = await run(page, () => window.Scholion.instances[0].canvas.scroll());
+    const scrollBefore = await run(page, () => window.Scholion.instances[0].debug.scroll());
     await page.locator('canvas').focus();
     await page.keyboard.press('l');
     assert.equal(await shadow(page, (root) => root.querySelector('.sch-toggle').getAttribute('aria-expanded')), 'true');
@@ -188,9 +188,9 @@ test('keyboard: L opens the list, arrows and Enter jump the canvas there, Escape
     await page.keyboard.press('Enter');
     await waitForLive(page, /Annotation 2 of 2: So once again, welcome\./);
     await settle(page);
-    const target = (await run(page, () => window.Scholion.instances[0].canvas.annotations()))[1];
-    assert.equal((await run(page, () => window.Scholion.instances[0].canvas.selection())).annotation, target.id);
-    assert.ok(await run(page, () => window.Scholion.instances[0].canvas.scroll()) > scrollBefore + 200, 'the canvas scrolled to it');
+    const target = (await run(page, () => window.Scholion.instances[0].debug.canvas.annotations()))[1];
+    assert.equal((await run(page, () => window.Scholion.instances[0].debug.canvas.selection())).annotation, target.id);
+    assert.ok(await run(page, () => window.Scholion.instances[0].debug.scroll()) > scrollBefore + 200, 'the canvas scrolled to it');
     assert.equal(await shadow(page, (root) => root.querySelector('[aria-selected=true] .quote').textContent), '\u201cSo once again, welcome.\u201d');
     // The embed's panel is narrow: the drawer lay over the text, so the jump closed it
     // and left focus on the canvas.
@@ -205,7 +205,7 @@ test('keyboard: L opens the list, arrows and Enter jump the canvas there, Escape
     assert.equal((await listState(page)).count, '2 annotations');
     await page.keyboard.press('Escape');
     assert.equal(await shadow(page, (root) => root.activeElement?.tagName), 'CANVAS');
-    assert.equal(await run(page, () => window.Scholion.instances[0].panel.hidden), false, 'the panel stays open');
+    assert.equal(await run(page, () => document.querySelector('[data-scholion]').shadowRoot.querySelector('.panel').hidden), false, 'the panel stays open');
     assert.deepEqual(errors, []);
   } finally {
     await context.close();
@@ -242,14 +242,14 @@ test('the list is fetched with the drawer\'s first opening; keys typed while it 
     assert.ok(!fetched.includes('annotation-list.mjs'), 'opening the annotator does not fetch the list');
     assert.equal(await shadow(page, (root) => root.querySelector('.sch-toggle .n').textContent), '1', 'the badge counts anyway');
     const r = await rangeOf(page, 'So once again, welcome.');
-    await run(page, (x) => { const c = window.Scholion.instances[0].canvas; c.select(x.start, x.end); c.canvas.focus(); }, r);
+    await run(page, (x) => { const c = window.Scholion.instances[0].debug.canvas; c.select(x.start, x.end); c.canvas.focus(); }, r);
     await page.keyboard.press('l');
     await page.keyboard.type('h1 kos');  // H and 1 would highlight the selection, were they the canvas's
     assert.equal(await shadow(page, (root) => root.querySelector('.list-count')), null, 'the list is still on its way');
     release();
     await page.waitForFunction(() => document.querySelector('[data-scholion]').shadowRoot.activeElement?.className === 'filter');
     assert.equal(await shadow(page, (root) => root.querySelector('.filter').value), 'h1 kos');
-    assert.equal(await run(page, () => window.Scholion.instances[0].canvas.annotationCount()), 1, 'no key reached the canvas');
+    assert.equal(await run(page, () => window.Scholion.instances[0].debug.canvas.annotationCount()), 1, 'no key reached the canvas');
     assert.equal((await listState(page)).count, '1 annotation \u00b7 0 shown', 'the typed filter applies');
     await setFilter(page, 'kosovo');
     assert.equal((await listState(page)).count, '1 annotation \u00b7 1 shown');
@@ -272,7 +272,7 @@ test('orphans: listed with quote and note, never in the text; deleted or attache
     await waitForCanvas(page);
     await waitForLive(page, /2 annotations could not be placed/);
     await openList(page);
-    const annotations = await run(page, () => window.Scholion.instances[0].canvas.annotations());
+    const annotations = await run(page, () => window.Scholion.instances[0].debug.canvas.annotations());
     assert.deepEqual(annotations.map((a) => a.id), ['11111111-1111-4111-8111-111111111111']);
     const section = await shadow(page, (root) => ({
       hidden: root.querySelector('.orphan-section').hidden,
@@ -293,64 +293,64 @@ test('orphans: listed with quote and note, never in the text; deleted or attache
     // Delete the second orphan.
     await shadow(page, (root) => root.querySelector('[data-id="33333333-3333-4333-8333-333333333333"] .delete').click());
     await waitForLive(page, /deleted/);
-    assert.deepEqual((await run(page, () => window.Scholion.instances[0].canvas.orphans())).map((o) => o.id),
+    assert.deepEqual((await run(page, () => window.Scholion.instances[0].debug.canvas.orphans())).map((o) => o.id),
                      ['22222222-2222-4222-8222-222222222222']);
     // An older copy that still holds it (another tab, a backup) does not bring it back.
-    await run(page, (json) => window.Scholion.instances[0].canvas.importStorage(json),
+    await run(page, (json) => window.Scholion.instances[0].debug.canvas.importStorage(json),
               JSON.stringify(PLANTED('https://news.example.org/2023/06/nato-stoltenberg-vucic')));
-    assert.deepEqual((await run(page, () => window.Scholion.instances[0].canvas.orphans())).map((o) => o.id),
+    assert.deepEqual((await run(page, () => window.Scholion.instances[0].debug.canvas.orphans())).map((o) => o.id),
                      ['22222222-2222-4222-8222-222222222222'], 'a deleted orphan stays deleted');
 
     // Attach the first to a selection.
     const r = await rangeOf(page, 'refrain from escalatory actions');
-    await run(page, ([a]) => window.Scholion.instances[0].canvas.select(a.start, a.end), [r]);
+    await run(page, ([a]) => window.Scholion.instances[0].debug.canvas.select(a.start, a.end), [r]);
     await page.waitForFunction(() => document.querySelector('[data-scholion]').shadowRoot
       .querySelector('.orphan .attach')?.getAttribute('aria-disabled') === 'false');
     await shadow(page, (root) => root.querySelector('[data-id="22222222-2222-4222-8222-222222222222"] .attach').click());
     await waitForLive(page, /^Annotation attached to the selected text$/);
-    const attached = (await run(page, () => window.Scholion.instances[0].canvas.annotations()))
+    const attached = (await run(page, () => window.Scholion.instances[0].debug.canvas.annotations()))
       .find((a) => a.id === '22222222-2222-4222-8222-222222222222');
     assert.deepEqual([attached.start, attached.end, attached.quote.exact, attached.note, attached.color, attached.tags],
                      [r.start, r.end, 'refrain from escalatory actions', 'Where did this go? Вучић', 'pink', ['gone']]);
-    assert.equal((await run(page, () => window.Scholion.instances[0].canvas.selection())).annotation, attached.id);
+    assert.equal((await run(page, () => window.Scholion.instances[0].debug.canvas.selection())).annotation, attached.id);
     assert.equal(await shadow(page, (root) => root.querySelector('.orphan-section').hidden), true);
     assert.equal((await listState(page)).count, '2 annotations');
     const marks = (await mirrorState(page)).marks.filter((m) => m.ids.includes(attached.id));
     assert.equal(marks.map((m) => m.text).join(''), 'refrain from escalatory actions');
 
     // Undo makes it an orphan again; redo attaches it again.
-    await run(page, () => window.Scholion.instances[0].canvas.undo());
+    await run(page, () => window.Scholion.instances[0].debug.canvas.undo());
     await waitForLive(page, /^Undone$/);
-    assert.deepEqual((await run(page, () => window.Scholion.instances[0].canvas.orphans())).map((o) => o.note), ['Where did this go? Вучић']);
+    assert.deepEqual((await run(page, () => window.Scholion.instances[0].debug.canvas.orphans())).map((o) => o.note), ['Where did this go? Вучић']);
     // … and stays one after a reload (its undo left a tombstone, older than the orphan).
-    assert.equal(await run(page, () => window.Scholion.instances[0].canvas.flush()), true);
+    assert.equal(await run(page, () => window.Scholion.instances[0].debug.canvas.flush()), true);
     await page.reload();
     await waitForCanvas(page);
-    assert.deepEqual((await run(page, () => window.Scholion.instances[0].canvas.orphans())).map((o) => o.note), ['Where did this go? Вучић']);
-    await run(page, ([a]) => window.Scholion.instances[0].canvas.select(a.start, a.end), [r]);
+    assert.deepEqual((await run(page, () => window.Scholion.instances[0].debug.canvas.orphans())).map((o) => o.note), ['Where did this go? Вучић']);
+    await run(page, ([a]) => window.Scholion.instances[0].debug.canvas.select(a.start, a.end), [r]);
     await shadow(page, (root) => root.querySelector('.sch-toggle').click());  // the list arrives with the drawer
     await page.waitForFunction(() => document.querySelector('[data-scholion]').shadowRoot
       .querySelector('[data-id="22222222-2222-4222-8222-222222222222"] .attach')?.getAttribute('aria-disabled') === 'false');
     await shadow(page, (root) => root.querySelector('[data-id="22222222-2222-4222-8222-222222222222"] .attach').click());
     await waitForLive(page, /Annotation attached to the selected text$/);
-    await run(page, () => window.Scholion.instances[0].canvas.undo());
+    await run(page, () => window.Scholion.instances[0].debug.canvas.undo());
     await waitForLive(page, /^Undone$/);
     assert.equal(await shadow(page, (root) => root.querySelector('.orphans-heading').textContent), 'Could not be placed (1)');
     assert.equal((await listState(page)).count, '1 annotation');
-    await run(page, () => window.Scholion.instances[0].canvas.redo());
+    await run(page, () => window.Scholion.instances[0].debug.canvas.redo());
     await waitForLive(page, /^Redone$/);
-    assert.deepEqual(await run(page, () => window.Scholion.instances[0].canvas.orphans()), []);
+    assert.deepEqual(await run(page, () => window.Scholion.instances[0].debug.canvas.orphans()), []);
     assert.equal(await shadow(page, (root) => root.querySelector('.orphan-section').hidden), true);
 
     // Saved: the attached one as a normal annotation, no orphans left.
-    assert.equal(await run(page, () => window.Scholion.instances[0].canvas.flush()), true);
+    assert.equal(await run(page, () => window.Scholion.instances[0].debug.canvas.flush()), true);
     const stored = await page.evaluate((k) => JSON.parse(localStorage.getItem(k)), DOC_KEY);
     assert.deepEqual((stored.orphans || []).map((o) => o.id), []);
     assert.ok(stored.annotations.some((a) => a.id === attached.id && a.quote.exact === 'refrain from escalatory actions'));
     await page.reload();
     await waitForCanvas(page);
-    assert.deepEqual(await run(page, () => window.Scholion.instances[0].canvas.orphans()), []);
-    assert.equal(await run(page, () => window.Scholion.instances[0].canvas.annotationCount()), 2);
+    assert.deepEqual(await run(page, () => window.Scholion.instances[0].debug.canvas.orphans()), []);
+    assert.equal(await run(page, () => window.Scholion.instances[0].debug.canvas.annotationCount()), 2);
     assert.deepEqual(errors, []);
   } finally {
     await context.close();
@@ -367,7 +367,7 @@ test('the list and the mirror follow another tab\'s highlights', async () => {
     }
     await openList(b);
     await highlight(a, 'tensions in northern Kosovo', 'pink');
-    assert.equal(await run(a, () => window.Scholion.instances[0].canvas.flush()), true);
+    assert.equal(await run(a, () => window.Scholion.instances[0].debug.canvas.flush()), true);
     await b.waitForFunction(() => document.querySelector('[data-scholion]').shadowRoot
       .querySelector('.list-count').textContent === '1 annotation');
     assert.deepEqual((await listState(b)).quotes, ['\u201ctensions in northern Kosovo\u201d']);
@@ -396,13 +396,13 @@ test('the live region announces highlights added and deleted, undo and redo', as
     await waitForLive(page, /Colour changed$/);  // read after "Highlight added" when both come at once
     // The list kept up with every change: it shows what the core holds.
     await highlight(page, 'So once again, welcome.', 'purple');
-    await run(page, () => window.Scholion.instances[0].canvas.undo());
+    await run(page, () => window.Scholion.instances[0].debug.canvas.undo());
     await highlight(page, 'Media – NATO Secretary General', 'yellow');
     await waitForLive(page, /Undone$/);  // these three changes come in one message
     const ids = await shadow(page, (root) => [...root.querySelectorAll('.items [role=option]')].map((o) => o.dataset.id));
-    assert.deepEqual(ids, (await run(page, () => window.Scholion.instances[0].canvas.annotations())).map((a) => a.id));
+    assert.deepEqual(ids, (await run(page, () => window.Scholion.instances[0].debug.canvas.annotations())).map((a) => a.id));
     assert.equal(ids.length, 2);
-    await run(page, () => window.Scholion.instances[0].annotator.announce('Note saved'));
+    await run(page, () => window.Scholion.instances[0].debug.annotator.announce('Note saved'));
     await waitForLive(page, /^Note saved$/);
     assert.equal(await shadow(page, (root) => root.querySelector('.sch-live').getAttribute('aria-live')), 'polite');
     assert.equal(await liveText(page), 'Note saved');
@@ -429,15 +429,15 @@ test('selection sync: a Range in the mirror selects the same code points on the 
       sel.addRange(range);
     });
     await page.waitForFunction(([s, e]) => {
-      const sel = window.Scholion.instances[0].canvas.selection();
+      const sel = window.Scholion.instances[0].debug.canvas.selection();
       return sel.anchor === s && sel.head === e;
     }, [r.start, r.end]);
-    assert.equal((await run(page, () => window.Scholion.instances[0].canvas.selection())).text, '🇷🇸 Aleksandar Vuč');
+    assert.equal((await run(page, () => window.Scholion.instances[0].debug.canvas.selection())).text, '🇷🇸 Aleksandar Vuč');
 
     // The canvas selects: the mirror's DOM selection follows.
     const other = await rangeOf(page, 'President Aleksandar Vučić of Serbia');
     await page.locator('canvas').focus();
-    await run(page, ([a]) => window.Scholion.instances[0].canvas.select(a.start, a.end), [other]);
+    await run(page, ([a]) => window.Scholion.instances[0].debug.canvas.select(a.start, a.end), [other]);
     await page.waitForFunction(() => {
       const root = document.querySelector('[data-scholion]').shadowRoot;
       return (root.getSelection ? root.getSelection() : document.getSelection()).toString() === 'President Aleksandar Vučić of Serbia';
@@ -481,7 +481,7 @@ test('a long list renders a page at a time; End and "Show more" reach the rest',
   try {
     await waitForCanvas(page);
     await run(page, () => {
-      const c = window.Scholion.instances[0].canvas;
+      const c = window.Scholion.instances[0].debug.canvas;
       const stored = JSON.parse(c.export('storage'));
       const text = [...c.documentText()];
       stored.annotations = Array.from({ length: 450 }, (_, i) => {

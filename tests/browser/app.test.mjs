@@ -34,7 +34,7 @@ async function openApp(options) {
 
 const call = (page, fn, arg) => page.evaluate(fn, arg);
 const shown = (page) => call(page, () => window.Scholion.app.current());
-const text = (page) => call(page, () => window.Scholion.instances[0].canvas.documentText());
+const text = (page) => call(page, () => window.Scholion.instances[0].debug.canvas.documentText());
 const message = (page) => call(page, () => {
   const m = document.getElementById('message');
   return m.hidden ? '' : m.querySelector('.text').textContent;
@@ -186,7 +186,7 @@ test('annotations survive a reload and come back when the document is reopened f
     await openFile(page, string);
     const first = await shown(page);
     const { start, end } = await rangeOf(page, 'a little piece of string');
-    await call(page, ([s, e]) => { const c = window.Scholion.instances[0].canvas; c.highlight(s, e, 'green'); c.flush(); }, [start, end]);
+    await call(page, ([s, e]) => { const c = window.Scholion.instances[0].debug.canvas; c.highlight(s, e, 'green'); c.flush(); }, [start, end]);
     await openFile(page, CORPUS.find((p) => p.includes('en05')));
     await page.reload();
     await page.waitForFunction(() => document.documentElement.dataset.ready === 'true');
@@ -195,7 +195,7 @@ test('annotations survive a reload and come back when the document is reopened f
     assert.match(await item.locator('.meta').textContent(), /^1 annotation /);
     await item.locator('.open').click();
     await page.waitForFunction((id) => window.Scholion.app.current()?.id === id, first.id);
-    const annotations = await call(page, () => window.Scholion.instances[0].canvas.annotations());
+    const annotations = await call(page, () => window.Scholion.instances[0].debug.canvas.annotations());
     assert.equal(annotations.length, 1);
     assert.deepEqual([annotations[0].start, annotations[0].end, annotations[0].color], [start, end, 'green']);
     await settle(page);
@@ -212,14 +212,14 @@ test('rename and delete (which asks) change the library; a deletion can be undon
     await openFile(page, CORPUS.find((p) => p.includes('en02')));
     const doc = await shown(page);
     const { start, end } = await rangeOf(page, 'Toine');
-    await call(page, ([s, e]) => { const c = window.Scholion.instances[0].canvas; c.highlight(s, e); c.flush(); }, [start, end]);
+    await call(page, ([s, e]) => { const c = window.Scholion.instances[0].debug.canvas; c.highlight(s, e); c.flush(); }, [start, end]);
     const item = () => page.locator(`#documents li[data-id="${doc.id}"]`);
 
     page.once('dialog', (d) => d.accept('Toine, renamed'));
     await item().locator('.rename').click();
     await page.waitForFunction((id) => window.Scholion.app.current()?.title === 'Toine, renamed', doc.id);
     assert.equal(await item().locator('.open').textContent(), 'Toine, renamed');
-    assert.equal((await call(page, () => window.Scholion.instances[0].canvas.documentSummary())).title, 'Toine, renamed');
+    assert.equal((await call(page, () => window.Scholion.instances[0].debug.canvas.documentSummary())).title, 'Toine, renamed');
 
     let asked = '';
     page.once('dialog', (d) => { asked = d.message(); d.dismiss(); });
@@ -240,7 +240,7 @@ test('rename and delete (which asks) change the library; a deletion can be undon
     await page.click('#message button:text("Undo")');
     await page.waitForFunction((id) => window.Scholion.app.current()?.id === id, doc.id);
     assert.equal(await item().count(), 1);
-    const annotations = await call(page, () => window.Scholion.instances[0].canvas.annotations());
+    const annotations = await call(page, () => window.Scholion.instances[0].debug.canvas.annotations());
     assert.deepEqual(annotations.map((a) => [a.start, a.end]), [[start, end]]);
     const restored = await storageSnapshot(page);
     for (const key of Object.keys(before).filter((k) => k.includes(doc.id))) {
@@ -260,10 +260,10 @@ test('W3C export, cleared storage, import onto the same text: the same annotatio
     const quotes = [['twenty-five days', 'yellow'], ['the hotel', 'blue'], ['Châtel-Guyon consists', 'pink']];
     for (const [quote, color] of quotes) {
       const { start, end } = await rangeOf(page, quote);
-      await call(page, ([s, e, c]) => window.Scholion.instances[0].canvas.highlight(s, e, c), [start, end, color]);
+      await call(page, ([s, e, c]) => window.Scholion.instances[0].debug.canvas.highlight(s, e, c), [start, end, color]);
     }
-    const before = await call(page, () => window.Scholion.instances[0].canvas.annotations());
-    const summary = await call(page, () => window.Scholion.instances[0].canvas.documentSummary());
+    const before = await call(page, () => window.Scholion.instances[0].debug.canvas.annotations());
+    const summary = await call(page, () => window.Scholion.instances[0].debug.canvas.documentSummary());
     const w3c = await download(page, 'w3c');
     assert.match(w3c.name, /\.jsonld$/);
     const collection = JSON.parse(w3c.text);
@@ -271,7 +271,7 @@ test('W3C export, cleared storage, import onto the same text: the same annotatio
     assert.equal(collection.label, summary.title);
     assert.equal(collection['scholion:fingerprint'], summary.fingerprint);
     const markdown = await download(page, 'markdown');
-    assert.equal(markdown.text, await call(page, () => window.Scholion.instances[0].canvas.export('markdown')));
+    assert.equal(markdown.text, await call(page, () => window.Scholion.instances[0].debug.canvas.export('markdown')));
     assert.match(markdown.text, /^# /);
     const saved = join(INPUT, 'en04.annotations.jsonld');
     writeFileSync(saved, w3c.text);
@@ -283,13 +283,13 @@ test('W3C export, cleared storage, import onto the same text: the same annotatio
     await openFile(page, path);
     const report = await importFile(page, saved);
     assert.match(report, /3 placed, 0 could not be placed/);
-    const after = await call(page, () => window.Scholion.instances[0].canvas.annotations());
+    const after = await call(page, () => window.Scholion.instances[0].debug.canvas.annotations());
     const key = (a) => [a.id, a.start, a.end, a.color, a.quote.exact];
     assert.deepEqual(after.map(key), before.map(key));
     // Stored, too.
     await page.reload();
     await page.waitForFunction(() => document.documentElement.dataset.ready === 'true');
-    assert.equal((await call(page, () => window.Scholion.instances[0].canvas.annotations())).length, 3);
+    assert.equal((await call(page, () => window.Scholion.instances[0].debug.canvas.annotations())).length, 3);
     assert.deepEqual(errors, []);
   } finally {
     await context.close();
@@ -302,7 +302,7 @@ test('a Hypothesis search response placed on its page: placed and orphaned count
     await openFile(page, join(HYPOTHESIS, 'minimal.html'));
     assert.equal(await text(page), 'One Two Three');
     assert.match(await importFile(page, join(HYPOTHESIS, 'minimal.api-search.json')), /1 placed, 0 could not be placed/);
-    const [one] = await call(page, () => window.Scholion.instances[0].canvas.annotations());
+    const [one] = await call(page, () => window.Scholion.instances[0].debug.canvas.annotations());
     assert.deepEqual([one.start, one.end, one.quote.exact], [4, 7, 'Two']);
 
     await openFile(page, join(HYPOTHESIS, 'wikipedia-regression-testing.HEAD.html'));
@@ -316,8 +316,8 @@ test('a Hypothesis search response placed on its page: placed and orphaned count
     // recorded context (the page's "From Wikipedia, the free encyclopedia") is not
     // article text, so nothing tells the places apart: an orphan, kept.
     assert.match(shownReport, /: 4 placed, 1 could not be placed \(1 differ too much from this text; kept as orphans/);
-    const annotations = await call(page, () => window.Scholion.instances[0].canvas.annotations());
-    const orphans = await call(page, () => window.Scholion.instances[0].canvas.orphans());
+    const annotations = await call(page, () => window.Scholion.instances[0].debug.canvas.annotations());
+    const orphans = await call(page, () => window.Scholion.instances[0].debug.canvas.orphans());
     assert.deepEqual(annotations.map((a) => a.note).sort(), ['Body', 'Footer', 'Introduction', 'Quote']);
     assert.deepEqual(orphans.map((a) => a.note), ['Heading']);
     assert.ok(docText.split('Regression testing').length - 1 > 1, 'the heading\'s quote is in the text more than once');
@@ -354,7 +354,7 @@ test('broken, hostile and huge files are refused with the reason; nothing stored
   try {
     await openFile(page, CORPUS.find((p) => p.includes('en01')));
     const { start, end } = await rangeOf(page, 'Marseilles');
-    await call(page, ([s, e]) => { const c = window.Scholion.instances[0].canvas; c.highlight(s, e); c.flush(); }, [start, end]);
+    await call(page, ([s, e]) => { const c = window.Scholion.instances[0].debug.canvas; c.highlight(s, e); c.flush(); }, [start, end]);
     const before = await storageSnapshot(page);
     const current = await shown(page);
 
@@ -372,8 +372,8 @@ test('broken, hostile and huge files are refused with the reason; nothing stored
     assert.match(await message(page), /was not restored: documents\[0\]\.text\.schema .*Nothing was changed/);
 
     assert.deepEqual(await shown(page), current);
-    assert.equal(await call(page, () => window.Scholion.instances[0].canvas.annotationCount()), 1);
-    await call(page, () => window.Scholion.instances[0].canvas.flush());
+    assert.equal(await call(page, () => window.Scholion.instances[0].debug.canvas.annotationCount()), 1);
+    await call(page, () => window.Scholion.instances[0].debug.canvas.flush());
     const after = await storageSnapshot(page);
     delete before['scholion:index'];  // "opened" times move; the documents may not
     delete after['scholion:index'];
@@ -394,7 +394,7 @@ test('a 5 MB Markdown file opens', async () => {
   try {
     await openFile(page, path);
     assert.equal((await shown(page)).title, 'Four times Moby-Dick');
-    const summary = await call(page, () => window.Scholion.instances[0].canvas.documentSummary());
+    const summary = await call(page, () => window.Scholion.instances[0].debug.canvas.documentSummary());
     assert.ok(summary.length > 4.5e6, `${summary.length} code points`);
     assert.ok(!/could not be opened|is \d/.test(await message(page)), await message(page));
     assert.deepEqual(errors, []);
@@ -442,7 +442,7 @@ test('a library backup restores every document; annotations of documents already
     const path = CORPUS.find((p) => p.includes('en03'));
     await openFile(page, path);
     const a = await rangeOf(page, 'Hauchecorne');
-    await call(page, ([s, e]) => { const c = window.Scholion.instances[0].canvas; c.highlight(s, e, 'purple'); c.flush(); }, [a.start, a.end]);
+    await call(page, ([s, e]) => { const c = window.Scholion.instances[0].debug.canvas; c.highlight(s, e, 'purple'); c.flush(); }, [a.start, a.end]);
     await openFile(page, CORPUS.find((p) => p.includes('en02')));
     const titles = await libraryTitles(page);
     const backup = await download(page, 'library');
@@ -457,7 +457,7 @@ test('a library backup restores every document; annotations of documents already
     await openFile(page, path);
     const doc = await shown(page);
     const b = await rangeOf(page, 'piece of string');
-    await call(page, ([s, e]) => { const c = window.Scholion.instances[0].canvas; c.highlight(s, e, 'green'); c.flush(); }, [b.start, b.end]);
+    await call(page, ([s, e]) => { const c = window.Scholion.instances[0].debug.canvas; c.highlight(s, e, 'green'); c.flush(); }, [b.start, b.end]);
 
     await page.setInputFiles('#restore-file', saved);
     await page.waitForFunction(() => /Restored/.test(document.querySelector('#message .text').textContent));
@@ -467,7 +467,7 @@ test('a library backup restores every document; annotations of documents already
     await page.waitForFunction(() => document.documentElement.dataset.ready === 'true');
     await page.locator(`#documents li[data-id="${doc.id}"] .open`).click();
     await page.waitForFunction((id) => window.Scholion.app.current()?.id === id, doc.id);
-    const annotations = await call(page, () => window.Scholion.instances[0].canvas.annotations());
+    const annotations = await call(page, () => window.Scholion.instances[0].debug.canvas.annotations());
     assert.deepEqual(annotations.map((x) => [x.start, x.end, x.color]).sort((x, y) => x[0] - y[0]),
                      [[a.start, a.end, 'purple'], [b.start, b.end, 'green']].sort((x, y) => x[0] - y[0]));
     assert.deepEqual(errors, []);
@@ -488,7 +488,7 @@ test('after loading, opening, pasting, importing and exporting make no network r
     const saved = join(INPUT, 'offline.jsonld');
     writeFileSync(saved, w3c.text);
     await importFile(page, saved);
-    await call(page, () => window.Scholion.instances[0].canvas.fontsReady());
+    await call(page, () => window.Scholion.instances[0].debug.fontsReady());
     assert.deepEqual(requests, []);
     assert.deepEqual(errors, []);
   } finally {

@@ -37,15 +37,15 @@ test('text in other scripts and emoji downloads nothing more: the browser draws 
     await page.goto(env.url + 'examples/news/');
     await page.waitForFunction(() => window.Scholion?.instances.length === 1);
     await page.getByRole('button', { name: /Highlight & notes/ }).click();
-    await page.waitForFunction(() => window.Scholion.instances[0].canvas?.frameCount() > 0, null, { timeout: 30000 });
-    await page.evaluate(() => window.Scholion.instances[0].canvas.fontsReady());
+    await page.waitForFunction(() => window.Scholion.instances[0].debug?.frameCount() > 0, null, { timeout: 30000 });
+    await page.evaluate(() => window.Scholion.instances[0].debug.fontsReady());
     page.on('request', (r) => requests.push(new URL(r.url()).pathname));
     // Latin-1, Latin Extended-A and -B, Greek, Cyrillic, punctuation, currency, arrows, a
     // pictograph, Arabic, Devanagari, CJK, a flag.
     const text = 'Café déjà vu — “Łódź” ǅ ƒ\n\nΕλληνικά Русский язык ‰ € ₴ → ⇒\n\nA ☕ break\n\n' +
                  'العربية हिन्दी 中文 🇷🇸';
-    await page.evaluate((t) => window.Scholion.instances[0].canvas.loadPlainText(t, 'urn:bytes:scripts'), text);
-    await page.evaluate(() => window.Scholion.instances[0].canvas.fontsReady());
+    await page.evaluate((t) => window.Scholion.instances[0].debug.loadPlainText(t, 'urn:bytes:scripts'), text);
+    await page.evaluate(() => window.Scholion.instances[0].debug.fontsReady());
     await settle(page);
     assert.deepEqual((await missingGlyphs(page)).missing, []);
     assert.deepEqual(requests, []);

@@ -20,7 +20,7 @@ for (const dpr of [1, 2]) {
     try {
       await waitForCanvas(page);
       const info = await page.evaluate(() => {
-        const s = window.Scholion.instances[0].canvas;
+        const s = window.Scholion.instances[0].debug.canvas;
         const c = s.canvas;
         const r = c.getBoundingClientRect();
         return { summary: s.documentSummary(), lines: s.linesDrawn(),
@@ -54,7 +54,7 @@ test('news page: the document holds the article, not the page around it', async 
   const { page, context, errors } = await open(env, NEWS);
   try {
     await waitForCanvas(page);
-    const summary = await page.evaluate(() => window.Scholion.instances[0].canvas.documentSummary());
+    const summary = await page.evaluate(() => window.Scholion.instances[0].debug.canvas.documentSummary());
     assert.equal(summary.title, 'NATO Secretary General with the President of Serbia \u{1F1F7}\u{1F1F8} Aleksandar Vu\u010Di\u0107');
     // Title, source line and ten paragraphs; navigation, share buttons and comments skipped.
     assert.equal(summary.blocks, 12);
@@ -70,7 +70,7 @@ test('news page: the host page styles do not reach the canvas, ours stay in a sh
   try {
     await waitForCanvas(page);
     const result = await page.evaluate(() => {
-      const canvas = window.Scholion.instances[0].canvas.canvas;
+      const canvas = window.Scholion.instances[0].debug.canvas.canvas;
       return {
         inShadow: canvas.getRootNode() instanceof ShadowRoot,
         border: getComputedStyle(canvas).borderTopWidth,
@@ -91,20 +91,20 @@ test('idle: no frame is drawn during one second without input', async () => {
   const { page, context } = await open(env, NEWS);
   try {
     await waitForCanvas(page);
-    const before = await page.evaluate(() => window.Scholion.instances[0].canvas.frameCount());
+    const before = await page.evaluate(() => window.Scholion.instances[0].debug.frameCount());
     await page.waitForTimeout(1000);
-    const after = await page.evaluate(() => window.Scholion.instances[0].canvas.frameCount());
+    const after = await page.evaluate(() => window.Scholion.instances[0].debug.frameCount());
     assert.ok(before > 0, 'the canvas drew at least once');
     assert.equal(after - before, 0, `${after - before} frames drawn while idle`);
 
     // Input does draw, and then it stops again.
     await page.locator('canvas').hover();
     await page.mouse.wheel(0, 400);
-    await page.waitForFunction((n) => window.Scholion.instances[0].canvas.frameCount() > n, after);
+    await page.waitForFunction((n) => window.Scholion.instances[0].debug.frameCount() > n, after);
     await settle(page);
-    const settled = await page.evaluate(() => window.Scholion.instances[0].canvas.frameCount());
+    const settled = await page.evaluate(() => window.Scholion.instances[0].debug.frameCount());
     await page.waitForTimeout(1000);
-    assert.equal(await page.evaluate(() => window.Scholion.instances[0].canvas.frameCount()), settled);
+    assert.equal(await page.evaluate(() => window.Scholion.instances[0].debug.frameCount()), settled);
   } finally {
     await context.close();
   }
@@ -114,7 +114,7 @@ test('standalone page opens the sample article', async () => {
   const { page, context, errors } = await open(env, APP, { width: 1000, height: 700 });
   try {
     await waitForCanvas(page);
-    const info = await page.evaluate(() => ({ summary: window.Scholion.instances[0].canvas.documentSummary() }));
+    const info = await page.evaluate(() => ({ summary: window.Scholion.instances[0].debug.documentSummary() }));
     assert.match(info.summary.title, /^NATO Secretary General/);
     assert.equal(info.summary.blocks, 14);  // the plain-text file, comment lines included
     assert.deepEqual((await missingGlyphs(page)).missing, []);
@@ -131,7 +131,7 @@ test('resizing the window re-lays out the text at the new size', async () => {
     await waitForCanvas(page);
     await page.setViewportSize({ width: 900, height: 600 });
     await page.waitForFunction(() => {
-      const c = window.Scholion.instances[0].canvas.canvas;
+      const c = window.Scholion.instances[0].debug.canvas.canvas;
       return c.width === Math.round(c.getBoundingClientRect().width * devicePixelRatio);
     });
     await settle(page);
@@ -152,7 +152,7 @@ test('a change of devicePixelRatio re-rasterises at the new ratio', async () => 
     // A browser zoom fires "resize"; the emulated change of ratio does not, so it is sent.
     await page.evaluate(() => dispatchEvent(new Event('resize')));
     await page.waitForFunction(() => {
-      const c = window.Scholion.instances[0].canvas.canvas;
+      const c = window.Scholion.instances[0].debug.canvas.canvas;
       return devicePixelRatio === 2 && c.width === Math.round(c.getBoundingClientRect().width * 2);
     });
     await settle(page);

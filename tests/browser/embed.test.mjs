@@ -91,17 +91,17 @@ test('lazy: no wasm before opening; after opening, a highlight persists and the 
     const launcher = page.getByRole('button', { name: /Highlight & notes/ });
     const clickAt = Date.now();
     await launcher.click();
-    await page.waitForFunction(() => window.Scholion.instances[0].canvas?.documentSummary());
+    await page.waitForFunction(() => window.Scholion.instances[0].debug?.canvas.documentSummary());
     console.log(`# launcher click to first frame: ${Date.now() - clickAt} ms`);
     assert.ok(requests.some((u) => u.endsWith('.wasm')), 'the wasm loads on opening');
     const r = await rangeOf(page, 'Our mission there is based on a UN mandate');
-    await canvas(page, ([a]) => window.Scholion.instances[0].canvas.highlight(a.start, a.end, 'green'), [r]);
+    await canvas(page, ([a]) => window.Scholion.instances[0].debug.canvas.highlight(a.start, a.end, 'green'), [r]);
     await page.getByRole('button', { name: 'Close' }).click();
     await page.reload();
     await page.waitForFunction(() => window.Scholion?.instances.length === 1);
     await assert.doesNotReject(page.getByRole('button', { name: /Highlight & notes, 1 on this page/ }).waitFor());
     await waitForCanvas(page);
-    assert.equal(await canvas(page, () => window.Scholion.instances[0].canvas.annotationCount()), 1);
+    assert.equal(await canvas(page, () => window.Scholion.instances[0].debug.canvas.annotationCount()), 1);
   } finally {
     await context.close();
   }
@@ -119,7 +119,7 @@ test('publisher API: events as callbacks and CustomEvents, export, close returns
       document.querySelector('article').addEventListener('scholion:create', (e) => window.__seen.push(['dom', e.detail.color]));
     });
     const r = await rangeOf(page, 'refrain from escalatory actions');
-    await canvas(page, ([a]) => window.Scholion.instances[0].canvas.highlight(a.start, a.end, 'pink'), [r]);
+    await canvas(page, ([a]) => window.Scholion.instances[0].debug.canvas.highlight(a.start, a.end, 'pink'), [r]);
     await page.keyboard.press('Delete');
     assert.deepEqual(await page.evaluate(() => window.__seen),
                      [['create', 'refrain from escalatory actions'], ['dom', 'pink'], ['delete', 36]]);
@@ -147,9 +147,9 @@ test('an edited article: one highlight unchanged, one re-anchored, one orphan â€
                     'So once again, welcome.'];
     for (const q of quotes) {
       const r = await rangeOf(page, q);
-      await canvas(page, ([a]) => window.Scholion.instances[0].canvas.highlight(a.start, a.end, 'yellow'), [r]);
+      await canvas(page, ([a]) => window.Scholion.instances[0].debug.canvas.highlight(a.start, a.end, 'yellow'), [r]);
     }
-    assert.equal(await canvas(page, () => window.Scholion.instances[0].canvas.flush()), true);
+    assert.equal(await canvas(page, () => window.Scholion.instances[0].debug.canvas.flush()), true);
     // The publisher edits the article: a word fixed inside the first quote, the second's
     // sentence deleted; the third is left alone.
     await page.route('**/examples/news/', async (route) => {
@@ -161,20 +161,20 @@ test('an edited article: one highlight unchanged, one re-anchored, one orphan â€
     });
     await page.reload();
     await waitForCanvas(page);
-    const annotations = await canvas(page, () => window.Scholion.instances[0].canvas.annotations());
-    const orphans = await canvas(page, () => window.Scholion.instances[0].canvas.orphans());
+    const annotations = await canvas(page, () => window.Scholion.instances[0].debug.canvas.annotations());
+    const orphans = await canvas(page, () => window.Scholion.instances[0].debug.canvas.orphans());
     assert.equal(annotations.length, 2, JSON.stringify({ placed: annotations.map((a) => a.quote.exact), orphans: orphans.map((o) => o.quote.exact) }));
     assert.deepEqual(orphans.map((o) => o.quote.exact), ['three of them seriously']);
-    const text = await canvas(page, () => window.Scholion.instances[0].canvas.documentText());
+    const text = await canvas(page, () => window.Scholion.instances[0].debug.canvas.documentText());
     const exact = (a) => [...text].slice(a.start, a.end).join('');
     assert.deepEqual(annotations.map(exact).sort(),
                      ['So once again, welcome.', 'We strongly believe that the only way forward is to engage in dialogue'].sort());
-    assert.match(await canvas(page, () => window.Scholion.instances[0].canvas.notice()), /1 could not be placed/);
+    assert.match(await canvas(page, () => window.Scholion.instances[0].debug.notice()), /1 could not be placed/);
     await settle(page);
     await page.screenshot({ path: artifact('edited-article-notice.png') });
     // The orphan is kept in storage, with its quote.
-    await canvas(page, () => window.Scholion.instances[0].canvas.highlight(0, 4, 'blue'));
-    await canvas(page, () => window.Scholion.instances[0].canvas.flush());
+    await canvas(page, () => window.Scholion.instances[0].debug.canvas.highlight(0, 4, 'blue'));
+    await canvas(page, () => window.Scholion.instances[0].debug.canvas.flush());
     const stored = await page.evaluate((k) => JSON.parse(localStorage.getItem(k)), DOC_KEY);
     assert.deepEqual(stored.orphans.map((o) => o.quote.exact), ['three of them seriously']);
   } finally {
@@ -188,14 +188,14 @@ test('two instances on one page keep separate annotations; destroy() removes wha
     await page.waitForFunction(() => window.Scholion?.instances.length === 2);
     for (const i of [0, 1]) {
       await page.evaluate((k) => window.Scholion.instances[k].open(), i);
-      await page.waitForFunction((k) => window.Scholion.instances[k].canvas?.documentSummary(), i);
+      await page.waitForFunction((k) => window.Scholion.instances[k].debug?.canvas.documentSummary(), i);
     }
-    const titles = await page.evaluate(() => window.Scholion.instances.map((s) => s.canvas.documentSummary().title));
+    const titles = await page.evaluate(() => window.Scholion.instances.map((s) => s.debug.canvas.documentSummary().title));
     assert.notEqual(titles[0], titles[1]);
-    await canvas(page, () => window.Scholion.instances[0].canvas.highlight(0, 4, 'yellow'));
-    await canvas(page, () => window.Scholion.instances[1].canvas.highlight(0, 3, 'green'));
-    await canvas(page, () => window.Scholion.instances[1].canvas.highlight(5, 9, 'green'));
-    assert.deepEqual(await page.evaluate(() => window.Scholion.instances.map((s) => s.canvas.annotationCount())), [1, 2]);
+    await canvas(page, () => window.Scholion.instances[0].debug.canvas.highlight(0, 4, 'yellow'));
+    await canvas(page, () => window.Scholion.instances[1].debug.canvas.highlight(0, 3, 'green'));
+    await canvas(page, () => window.Scholion.instances[1].debug.canvas.highlight(5, 9, 'green'));
+    assert.deepEqual(await page.evaluate(() => window.Scholion.instances.map((s) => s.debug.canvas.annotationCount())), [1, 2]);
 
     const before = await page.evaluate(() => document.querySelectorAll('[data-scholion]').length);
     assert.equal(before, 2);
@@ -205,7 +205,7 @@ test('two instances on one page keep separate annotations; destroy() removes wha
     // The first instance still works; the page still scrolls and resizes without errors.
     await page.setViewportSize({ width: 1000, height: 700 });
     await page.mouse.wheel(0, 300);
-    assert.equal(await canvas(page, () => window.Scholion.instances[0].canvas.annotationCount()), 1);
+    assert.equal(await canvas(page, () => window.Scholion.instances[0].debug.canvas.annotationCount()), 1);
     assert.deepEqual(errors, []);
   } finally {
     await context.close();
@@ -219,8 +219,8 @@ test('works under a Content-Security-Policy without inline scripts or styles', a
   try {
     await waitForCanvas(page);
     const r = await rangeOf(page, 'Serbia is a long-standing partner of NATO');
-    await canvas(page, ([a]) => window.Scholion.instances[0].canvas.highlight(a.start, a.end, 'blue'), [r]);
-    assert.equal(await canvas(page, () => window.Scholion.instances[0].canvas.annotationCount()), 1);
+    await canvas(page, ([a]) => window.Scholion.instances[0].debug.canvas.highlight(a.start, a.end, 'blue'), [r]);
+    assert.equal(await canvas(page, () => window.Scholion.instances[0].debug.canvas.annotationCount()), 1);
     const launcher = await page.evaluate(() => {
       const b = document.querySelector('[data-scholion]').shadowRoot.querySelector('.launcher');
       return getComputedStyle(b).position;
@@ -229,13 +229,13 @@ test('works under a Content-Security-Policy without inline scripts or styles', a
     // The parts that arrive later (list, note editor, shortcuts) load under the policy too.
     const panel = (fn, arg) => page.evaluate(([f, a]) => new Function('root', 'a',
       `return (${f})(root, a)`)(document.querySelector('[data-scholion]').shadowRoot, a), [fn.toString(), arg]);
-    await canvas(page, () => window.Scholion.instances[0].annotator.showList(true));
+    await canvas(page, () => window.Scholion.instances[0].debug.annotator.showList(true));
     await page.waitForFunction(() => document.querySelector('[data-scholion]').shadowRoot
       .querySelector('.list-count')?.textContent === '1 annotation');
     assert.equal(await panel((root) => getComputedStyle(root.querySelector('.filter')).borderTopLeftRadius), '6px',
                  'the list\'s styles apply');
     await canvas(page, ([a]) => {
-      const c = window.Scholion.instances[0].canvas;
+      const c = window.Scholion.instances[0].debug.canvas;
       c.select(a.start, a.end);
       c.canvas.focus();
     }, [r]);
@@ -262,7 +262,7 @@ test('phone: open, select by touch, highlight from the toolbar, close', async ()
     await page.goto(env.url + NEWS);
     await page.waitForFunction(() => window.Scholion?.instances.length === 1);
     await page.getByRole('button', { name: /Highlight & notes/ }).tap();
-    await page.waitForFunction(() => window.Scholion.instances[0].canvas?.documentSummary());
+    await page.waitForFunction(() => window.Scholion.instances[0].debug?.canvas.documentSummary());
     await settle(page);
     const box = await page.locator('canvas').boundingBox();
     assert.ok(box.width >= 380, `the panel takes the whole width (${box.width})`);
@@ -270,19 +270,19 @@ test('phone: open, select by touch, highlight from the toolbar, close', async ()
     const touch = (type, x, y) => cdp.send('Input.dispatchTouchEvent', {
       type, touchPoints: type === 'touchEnd' ? [] : [{ x, y, id: 1 }] });
     const r = await rangeOf(page, 'peacekeepers');
-    const rect = await page.evaluate(([a]) => window.Scholion.instances[0].canvas.rangeRect(a.start, a.end), [r]);
+    const rect = await page.evaluate(([a]) => window.Scholion.instances[0].debug.canvas.rangeRect(a.start, a.end), [r]);
     const x = box.x + rect.x + rect.width / 2, y = box.y + rect.y + rect.height / 2;
     await touch('touchStart', x, y);
     await page.waitForTimeout(800);
     await touch('touchEnd');
-    assert.equal((await canvas(page, () => window.Scholion.instances[0].canvas.selection())).text, 'peacekeepers');
+    assert.equal((await canvas(page, () => window.Scholion.instances[0].debug.canvas.selection())).text, 'peacekeepers');
     await settle(page);
-    const bar = await canvas(page, () => window.Scholion.instances[0].canvas.toolbarRect());
+    const bar = await canvas(page, () => window.Scholion.instances[0].debug.toolbarRect());
     assert.ok(bar.y > rect.y, 'on touch the toolbar sits below the selection');
     await touch('touchStart', box.x + bar.x + 18 + 28 * 1, box.y + bar.y + 18);  // the second swatch
     await touch('touchEnd');
-    await page.waitForFunction(() => window.Scholion.instances[0].canvas.annotationCount() === 1);
-    assert.equal((await canvas(page, () => window.Scholion.instances[0].canvas.annotations()))[0].color, 'green');
+    await page.waitForFunction(() => window.Scholion.instances[0].debug.canvas.annotationCount() === 1);
+    assert.equal((await canvas(page, () => window.Scholion.instances[0].debug.canvas.annotations()))[0].color, 'green');
     await page.screenshot({ path: artifact('phone-highlight.png') });
     await page.getByRole('button', { name: 'Close' }).tap();
     assert.equal(await page.evaluate(() => document.querySelector('[data-scholion]').shadowRoot.querySelector('.panel').hidden), true);
@@ -311,8 +311,8 @@ test('a storage adapter keeps annotations on the site\'s side instead of localSt
       await window.Scholion.mount(document.querySelector('article'), { id: 'story-42', storage: adapter }).open();
     });
     const r = await rangeOf(page, 'impartial way');
-    await canvas(page, ([a]) => window.Scholion.instances[0].canvas.highlight(a.start, a.end, 'purple'), [r]);
-    await canvas(page, () => window.Scholion.instances[0].canvas.flush());
+    await canvas(page, ([a]) => window.Scholion.instances[0].debug.canvas.highlight(a.start, a.end, 'purple'), [r]);
+    await canvas(page, () => window.Scholion.instances[0].debug.canvas.flush());
     await page.waitForFunction(() => window.__server.has('story-42'));
     const saved = JSON.parse(await page.evaluate(() => window.__server.get('story-42')));
     assert.equal(saved.annotations[0].quote.exact, 'impartial way');
@@ -323,7 +323,7 @@ test('a storage adapter keeps annotations on the site\'s side instead of localSt
       window.Scholion.instances[0].destroy();
       await window.Scholion.mount(document.querySelector('article'), { id: 'story-42', storage: window.__adapter }).open();
     });
-    await page.waitForFunction(() => window.Scholion.instances[0].canvas.annotationCount() === 1);
+    await page.waitForFunction(() => window.Scholion.instances[0].debug.canvas.annotationCount() === 1);
     assert.deepEqual(errors, []);
   } finally {
     await context.close();

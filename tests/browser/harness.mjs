@@ -60,19 +60,19 @@ export async function waitForCanvas(page) {
   await page.waitForFunction(() => window.Scholion && window.Scholion.instances.length > 0,
                              null, { timeout: 30000 });
   await page.evaluate(() => window.Scholion.instances[0].open?.());
-  await page.waitForFunction(() => window.Scholion.instances[0].canvas?.documentSummary() != null,
+  await page.waitForFunction(() => window.Scholion.instances[0].debug?.canvas.documentSummary() != null,
                              null, { timeout: 30000 });
-  await page.evaluate(() => window.Scholion.instances[0].canvas.fontsReady());
+  await page.evaluate(() => window.Scholion.instances[0].debug.fontsReady());
   await settle(page);
 }
 
 /** Waits until no frame has been drawn for `quietMs`. */
 export async function settle(page, quietMs = 300) {
   await page.waitForFunction(async (quiet) => {
-    const s = window.Scholion.instances[0].canvas;
-    const before = s.frameCount();
+    const debug = window.Scholion.instances[0].debug;
+    const before = debug.frameCount();
     await new Promise((r) => setTimeout(r, quiet));
-    return s.frameCount() === before;
+    return debug.frameCount() === before;
   }, quietMs, { timeout: 20000, polling: 50 });
 }
 
@@ -89,7 +89,7 @@ export function artifact(name) {
 
 /** Code point range [start, end) of the first occurrence of `quote` in instance i's text. */
 export async function rangeOf(page, quote, i = 0) {
-  const text = await page.evaluate((k) => window.Scholion.instances[k].canvas.documentText(), i);
+  const text = await page.evaluate((k) => window.Scholion.instances[k].debug.canvas.documentText(), i);
   const at = text.indexOf(quote);
   assert.ok(at >= 0, `"${quote}" is in the document`);
   const start = [...text.slice(0, at)].length;
@@ -107,7 +107,7 @@ export async function rangeOf(page, quote, i = 0) {
  */
 export async function missingGlyphs(page, i = 0) {
   return page.evaluate((k) => {
-    const s = window.Scholion.instances[k].canvas;
+    const s = window.Scholion.instances[k].debug;
     const runs = s.visibleRuns();
     const fonts = s.fonts();
     const c = document.createElement('canvas');
@@ -168,9 +168,9 @@ export async function openingDownloads(browser, url) {
     await page.goto(url);
     await page.waitForFunction(() => window.Scholion?.instances.length === 1);
     await page.getByRole('button', { name: /Highlight & notes/ }).click();
-    await page.waitForFunction(() => window.Scholion.instances[0].canvas?.frameCount() > 0,
+    await page.waitForFunction(() => window.Scholion.instances[0].debug?.frameCount() > 0,
                                null, { timeout: 30000 });
-    await page.evaluate(() => window.Scholion.instances[0].canvas.fontsReady());
+    await page.evaluate(() => window.Scholion.instances[0].debug.fontsReady());
     await settle(page);
     const { missing } = await missingGlyphs(page);
     const files = (await Promise.all(bodies)).map(({ url: u, status, body }) => ({

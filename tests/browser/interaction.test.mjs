@@ -17,7 +17,7 @@ const call = (page, fn, arg) => page.evaluate(fn, arg);
 // at mid-line height.
 async function ends(page, { start, end }) {
   return page.evaluate(([s, e]) => {
-    const inst = window.Scholion.instances[0].canvas;
+    const inst = window.Scholion.instances[0].debug.canvas;
     const box = inst.canvas.getBoundingClientRect();
     const a = inst.rangeRect(s, s + 1);
     const b = inst.rangeRect(e - 1, e);
@@ -27,7 +27,7 @@ async function ends(page, { start, end }) {
   }, [start, end]);
 }
 
-const selection = (page) => call(page, () => window.Scholion.instances[0].canvas.selection());
+const selection = (page) => call(page, () => window.Scholion.instances[0].debug.canvas.selection());
 
 test('drag-select a sentence with the mouse, highlight it from the toolbar, and find it after a reload', async () => {
   const { page, context, errors } = await open(env, NEWS);
@@ -44,20 +44,20 @@ test('drag-select a sentence with the mouse, highlight it from the toolbar, and 
     assert.equal((await selection(page)).text, quote);
 
     await settle(page);
-    const bar = await call(page, () => window.Scholion.instances[0].canvas.toolbarRect());
+    const bar = await call(page, () => window.Scholion.instances[0].debug.toolbarRect());
     assert.ok(bar, 'the toolbar is shown next to the selection');
     const box = await page.locator('canvas').boundingBox();
     assert.ok(bar.y + bar.height <= (await ends(page, range)).from.y - box.y, 'the toolbar sits above the selection');
     await page.mouse.click(box.x + bar.x + 18, box.y + bar.y + 18);  // the first swatch: yellow
-    await page.waitForFunction(() => window.Scholion.instances[0].canvas.annotationCount() === 1);
-    const [stored] = await call(page, () => window.Scholion.instances[0].canvas.annotations());
+    await page.waitForFunction(() => window.Scholion.instances[0].debug.canvas.annotationCount() === 1);
+    const [stored] = await call(page, () => window.Scholion.instances[0].debug.canvas.annotations());
     assert.equal(stored.quote.exact, quote);
     assert.equal(stored.color, 'yellow');
-    assert.equal(await call(page, () => window.Scholion.instances[0].canvas.flush()), true);
+    assert.equal(await call(page, () => window.Scholion.instances[0].debug.canvas.flush()), true);
 
     await page.reload();
     await waitForCanvas(page);
-    const after = await call(page, () => window.Scholion.instances[0].canvas.annotations());
+    const after = await call(page, () => window.Scholion.instances[0].debug.canvas.annotations());
     assert.equal(after.length, 1);
     assert.equal(after[0].quote.exact, quote);
     // The pixels under the quote are highlight-coloured.
@@ -83,8 +83,8 @@ test('double-click selects exactly one word; a click on a highlight selects it',
     assert.equal((await selection(page)).text, 'peacekeepers');
 
     await page.keyboard.press('3');  // highlight in the third colour
-    await page.waitForFunction(() => window.Scholion.instances[0].canvas.annotationCount() === 1);
-    const [a] = await call(page, () => window.Scholion.instances[0].canvas.annotations());
+    await page.waitForFunction(() => window.Scholion.instances[0].debug.canvas.annotationCount() === 1);
+    const [a] = await call(page, () => window.Scholion.instances[0].debug.canvas.annotations());
     assert.equal(a.color, 'blue');
     const far = await ends(page, await rangeOf(page, 'Belgrade and Pristina'));
     await page.mouse.click(far.mid.x, far.mid.y);
@@ -109,13 +109,13 @@ test('keyboard: Shift+arrows select, H highlights, Delete removes, Ctrl+Z brings
     await page.keyboard.press('Control+Shift+ArrowRight');
     assert.equal((await selection(page)).text, 'Kosovo and');
     await page.keyboard.press('h');
-    assert.equal(await call(page, () => window.Scholion.instances[0].canvas.annotationCount()), 1);
+    assert.equal(await call(page, () => window.Scholion.instances[0].debug.canvas.annotationCount()), 1);
     await page.keyboard.press('Delete');
-    assert.equal(await call(page, () => window.Scholion.instances[0].canvas.annotationCount()), 0);
+    assert.equal(await call(page, () => window.Scholion.instances[0].debug.canvas.annotationCount()), 0);
     await page.keyboard.press('Control+z');
-    assert.equal(await call(page, () => window.Scholion.instances[0].canvas.annotationCount()), 1);
+    assert.equal(await call(page, () => window.Scholion.instances[0].debug.canvas.annotationCount()), 1);
     await page.keyboard.press('Control+Shift+z');
-    assert.equal(await call(page, () => window.Scholion.instances[0].canvas.annotationCount()), 0);
+    assert.equal(await call(page, () => window.Scholion.instances[0].debug.canvas.annotationCount()), 0);
   } finally {
     await context.close();
   }
@@ -156,15 +156,15 @@ test('Copy quote puts the quote and a citation on the clipboard', async () => {
   try {
     await waitForCanvas(page);
     const quote = 'NATO has increased its presence';
-    await call(page, ([r]) => window.Scholion.instances[0].canvas.select(r.start, r.end), [await rangeOf(page, quote)]);
+    await call(page, ([r]) => window.Scholion.instances[0].debug.canvas.select(r.start, r.end), [await rangeOf(page, quote)]);
     await settle(page);
-    const bar = await call(page, () => window.Scholion.instances[0].canvas.toolbarRect());
+    const bar = await call(page, () => window.Scholion.instances[0].debug.toolbarRect());
     const box = await page.locator('canvas').boundingBox();
     // "Copy quote", right of the five swatches.
     const copy = bar.buttons.find((b) => b.label === 'Copy quote');
     await page.mouse.click(box.x + copy.x + copy.width / 2, box.y + copy.y + copy.height / 2);
-    await page.waitForFunction(() => window.Scholion.instances[0].canvas.lastCopied() !== null);
-    const copied = await call(page, () => window.Scholion.instances[0].canvas.lastCopied());
+    await page.waitForFunction(() => window.Scholion.instances[0].debug.lastCopied() !== null);
+    const copied = await call(page, () => window.Scholion.instances[0].debug.lastCopied());
     assert.match(copied, /NATO has increased its presence/);
     assert.match(copied, /NATO Secretary General with the President of Serbia/);
     assert.match(copied, /nato-stoltenberg-vucic/);
@@ -177,14 +177,14 @@ test('the host page keeps its keys: typing in its comment box creates nothing', 
   const { page, context } = await open(env, NEWS);
   try {
     await waitForCanvas(page);
-    await call(page, ([r]) => window.Scholion.instances[0].canvas.select(r.start, r.end), [await rangeOf(page, 'Serbia is a long-standing partner')]);
+    await call(page, ([r]) => window.Scholion.instances[0].debug.canvas.select(r.start, r.end), [await rangeOf(page, 'Serbia is a long-standing partner')]);
     const box = page.locator('textarea[name=comment]');
     await box.click();
     await page.keyboard.type('Great hhh 123');
     await page.keyboard.press('Backspace');
     await page.keyboard.press('Control+z');
     await page.keyboard.press('Tab');
-    assert.equal(await call(page, () => window.Scholion.instances[0].canvas.annotationCount()), 0);
+    assert.equal(await call(page, () => window.Scholion.instances[0].debug.canvas.annotationCount()), 0);
     assert.equal(await call(page, () => document.activeElement.name), 'name', 'Tab moved to the next field');
     const value = await box.inputValue();
     assert.ok(value.startsWith('Great'), `the comment box kept its text: "${value}"`);
@@ -200,14 +200,14 @@ test('idle with a selection and highlights on screen: no frames', async () => {
     const r1 = await rangeOf(page, 'Our mission there is based on a UN mandate');
     const r2 = await rangeOf(page, 'We conduct our mission there');
     await call(page, ([a, b]) => {
-      const s = window.Scholion.instances[0].canvas;
+      const s = window.Scholion.instances[0].debug.canvas;
       s.highlight(a.start, a.end, 'green');
       s.select(b.start, b.end);
     }, [r1, r2]);
     await settle(page);
-    const before = await call(page, () => window.Scholion.instances[0].canvas.frameCount());
+    const before = await call(page, () => window.Scholion.instances[0].debug.frameCount());
     await page.waitForTimeout(1000);
-    assert.equal(await call(page, () => window.Scholion.instances[0].canvas.frameCount()), before);
+    assert.equal(await call(page, () => window.Scholion.instances[0].debug.frameCount()), before);
   } finally {
     await context.close();
   }
@@ -218,7 +218,7 @@ test('dragging the scrollbar scrolls the text; the wheel scrolls and then lets t
   try {
     await waitForCanvas(page);
     const box = await page.locator('canvas').boundingBox();
-    const scroll = () => page.evaluate(() => window.Scholion.instances[0].canvas.scroll());
+    const scroll = () => page.evaluate(() => window.Scholion.instances[0].debug.scroll());
     assert.equal(await scroll(), 0);
     await page.mouse.move(box.x + box.width - 5, box.y + 20);
     await page.mouse.down();
@@ -230,7 +230,7 @@ test('dragging the scrollbar scrolls the text; the wheel scrolls and then lets t
 
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     await page.mouse.wheel(0, -150);
-    await page.waitForFunction((b) => window.Scholion.instances[0].canvas.scroll() < b, bottom);
+    await page.waitForFunction((b) => window.Scholion.instances[0].debug.scroll() < b, bottom);
   } finally {
     await context.close();
   }

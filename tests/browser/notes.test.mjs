@@ -14,13 +14,13 @@ const NEWS = 'examples/news/';
 const NOTE = 'Vučić said *this* in Brussels 🇷🇸\n\n- Сербия и Косово\n- see [NATO](https://www.nato.int/) #diplomacy';
 
 const canvasOf = (page, fn, arg) => page.evaluate(([f, a]) => {
-  const c = window.Scholion.instances[0].canvas;
+  const c = window.Scholion.instances[0].debug?.canvas;
   return new Function('c', 'a', `return (${f})(c, a)`)(c, a);
 }, [fn.toString(), arg]);
 // The panel's shadow root (embed) holds the editor, the list and the live region.
 const inPanel = (page, fn, arg) => page.evaluate(([f, a]) => {
   const inst = window.Scholion.instances[0];
-  const root = inst.canvas.canvas.getRootNode();
+  const root = inst.debug.canvas.canvas.getRootNode();
   return new Function('root', 'inst', 'a', `return (${f})(root, inst, a)`)(root, inst, a);
 }, [fn.toString(), arg]);
 
@@ -31,7 +31,7 @@ const editorOpen = (page) => inPanel(page, (root) => {
 });
 // The editor's module arrives the first time a note is wanted: wait for the box.
 async function editorArrives(page) {
-  await page.waitForFunction(() => window.Scholion.instances[0].canvas.canvas.getRootNode().querySelector('.scholion-note'));
+  await page.waitForFunction(() => window.Scholion.instances[0].debug.canvas.canvas.getRootNode().querySelector('.scholion-note'));
   return editorOpen(page);
 }
 const liveText = (page) => inPanel(page, (root) => root.querySelector('[aria-live]')?.textContent ?? '');
@@ -59,7 +59,7 @@ test('a note with non-ASCII text written from the toolbar is in the margin and s
     assert.equal(await canvasOf(page, (c) => c.annotationCount()), 0, 'a cancelled note on a selection adds nothing');
 
     await page.mouse.click(box.x + bar.x + bar.width - 30, box.y + bar.y + bar.height / 2);
-    await page.waitForFunction(() => window.Scholion.instances[0].canvas.canvas.getRootNode().querySelector('.scholion-note'));
+    await page.waitForFunction(() => window.Scholion.instances[0].debug.canvas.canvas.getRootNode().querySelector('.scholion-note'));
     const editor = await editorOpen(page);
     assert.ok(editor && editor.focused && !editor.sheet, 'the toolbar\'s Note opens the editor over the canvas, focused');
     await page.keyboard.insertText(NOTE);
@@ -70,7 +70,7 @@ test('a note with non-ASCII text written from the toolbar is in the margin and s
     assert.equal(saved.note, NOTE);
     assert.deepEqual(saved.tags, ['diplomacy']);
     await page.waitForFunction(() => /Note saved|Highlight added|Annotation added/.test(
-      window.Scholion.instances[0].canvas.canvas.getRootNode().querySelector('[aria-live]').textContent));
+      window.Scholion.instances[0].debug.canvas.canvas.getRootNode().querySelector('[aria-live]').textContent));
     await canvasOf(page, (c) => c.fontsReady());
     await settle(page);
     const cards = await canvasOf(page, (c) => c.noteCards());
@@ -112,8 +112,8 @@ test('a note with non-ASCII text written from the toolbar is in the margin and s
     await canvasOf(page, (c) => c.fontsReady());
     await settle(page);
     assert.equal((await canvasOf(page, (c) => c.noteCards())).length, 1, 'the card is back after the reload');
-    await inPanel(page, (root, inst) => inst.annotator.showList(true));  // the list arrives with the drawer
-    await page.waitForFunction(() => window.Scholion.instances[0].canvas.canvas.getRootNode().querySelector('.item .note'));
+    await inPanel(page, (root, inst) => inst.debug.annotator.showList(true));  // the list arrives with the drawer
+    await page.waitForFunction(() => window.Scholion.instances[0].debug.canvas.canvas.getRootNode().querySelector('.item .note'));
     const listed = await inPanel(page, (root) => [...root.querySelectorAll('.item .note')].map((n) => n.textContent));
     assert.equal(listed.length, 1, 'the annotation list has it');
     assert.ok(listed[0].includes('Vučić') && listed[0].includes('Сербия'), `the list shows the note (${listed[0]})`);
@@ -141,7 +141,7 @@ test('editing a note: a change is saved on blur, Escape keeps the old text, an e
     await page.keyboard.press('n');
     await page.keyboard.insertText(' and more');
     await canvasOf(page, (c) => c.canvas.focus());  // leaving the editor saves
-    await page.waitForFunction(() => window.Scholion.instances[0].canvas.annotations()[0].note === 'first and more');
+    await page.waitForFunction(() => window.Scholion.instances[0].debug.canvas.annotations()[0].note === 'first and more');
 
     await page.keyboard.press('n');
     await page.keyboard.press('Control+A');
@@ -172,7 +172,7 @@ test('a new note left by a click elsewhere on the canvas is kept on the text it 
       return { x: box.left + q.x + 4, y: box.top + q.y + q.height / 2 };
     }, await rangeOf(page, 'northern Kosovo'));
     await page.mouse.click(elsewhere.x, elsewhere.y);  // the selection moves before the editor saves
-    await page.waitForFunction(() => window.Scholion.instances[0].canvas.annotationCount() === 1);
+    await page.waitForFunction(() => window.Scholion.instances[0].debug.canvas.annotationCount() === 1);
     const [saved] = await canvasOf(page, (c) => c.annotations());
     assert.deepEqual([saved.start, saved.end, saved.note], [r.start, r.end, 'written, then clicked away']);
     assert.equal(await editorOpen(page), null);
@@ -220,7 +220,7 @@ test('the note editor is fetched when a note is wanted; keys typed while it arri
     assert.equal(await editorOpen(page), null, 'the editor is still on its way');
     release();
     const editor = await editorArrives(page);
-    await page.waitForFunction(() => window.Scholion.instances[0].canvas.canvas.getRootNode()
+    await page.waitForFunction(() => window.Scholion.instances[0].debug.canvas.canvas.getRootNode()
       .querySelector('.scholion-note textarea').value === 'h1 ok');
     assert.ok((await editorOpen(page)).focused, 'the note has the focus');
     assert.equal(editor.sheet, false);
@@ -264,7 +264,7 @@ test('on a phone (touch): long-press a word, Note in the toolbar opens a bottom 
     assert.ok(bar, 'the toolbar is shown');
     await touch('touchStart', bar.x + bar.width - 28, bar.y + bar.height / 2);  // "Note", the last button
     await touch('touchEnd');
-    await page.waitForFunction(() => window.Scholion.instances[0].canvas.canvas.getRootNode().querySelector('.scholion-note'));
+    await page.waitForFunction(() => window.Scholion.instances[0].debug.canvas.canvas.getRootNode().querySelector('.scholion-note'));
     const editor = await editorOpen(page);
     assert.ok(editor.sheet, 'a bottom sheet');
     const sheet = await inPanel(page, (root) => {
@@ -275,7 +275,7 @@ test('on a phone (touch): long-press a word, Note in the toolbar opens a bottom 
     await page.keyboard.insertText('Кратко: #kosovo');
     await page.screenshot({ path: artifact('note-sheet-phone.png') });
     await inPanel(page, (root) => root.querySelector('.scholion-note .save').click());
-    await page.waitForFunction(() => !window.Scholion.instances[0].canvas.canvas.getRootNode().querySelector('.scholion-note'));
+    await page.waitForFunction(() => !window.Scholion.instances[0].debug.canvas.canvas.getRootNode().querySelector('.scholion-note'));
     const [saved] = await canvasOf(page, (c) => c.annotations());
     assert.equal(saved.quote.exact, 'peacekeepers');
     assert.equal(saved.note, 'Кратко: #kosovo');
@@ -294,7 +294,7 @@ test('? lists the shortcuts; Escape closes the list and focus returns to the can
     await canvasOf(page, (c) => c.canvas.focus());
     await page.keyboard.press('?');
     // The overlay's module arrives with the first `?`.
-    await page.waitForFunction(() => window.Scholion.instances[0].canvas.canvas.getRootNode().querySelector('.scholion-keys'));
+    await page.waitForFunction(() => window.Scholion.instances[0].debug.canvas.canvas.getRootNode().querySelector('.scholion-keys'));
     const shown = await inPanel(page, (root) => {
       const d = root.querySelector('.scholion-keys [role=dialog]');
       return d && { text: d.textContent, focusInside: d.contains(root.activeElement) };
@@ -303,7 +303,7 @@ test('? lists the shortcuts; Escape closes the list and focus returns to the can
     for (const key of ['Tab', 'Shift + arrows', 'H', 'N', 'L', 'Delete', 'Ctrl+Z']) assert.ok(shown.text.includes(key), key);
     await page.screenshot({ path: artifact('shortcuts.png') });
     await page.keyboard.press('Escape');
-    assert.equal(await inPanel(page, (root, inst) => root.activeElement === inst.canvas.canvas), true);
+    assert.equal(await inPanel(page, (root, inst) => root.activeElement === inst.debug.canvas.canvas), true);
     assert.equal(await inPanel(page, (root) => root.querySelector('.scholion-keys')), null);
     assert.deepEqual(errors, []);
   } finally {
@@ -320,14 +320,14 @@ test('keyboard alone: open, select, highlight, note, list, jump, delete, undo', 
     for (let i = 0; i < 80 && !onLauncher; ++i) {
       await page.keyboard.press('Tab');
       onLauncher = await page.evaluate(() => {
-        const inst = window.Scholion.instances[0];
-        return inst.launcher.getRootNode().activeElement === inst.launcher;
+        const shadow = document.querySelector('[data-scholion]').shadowRoot;
+        return shadow.activeElement === shadow.querySelector('.launcher');
       });
     }
     assert.ok(onLauncher, 'the launcher is reachable with Tab');
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => {
-      const c = window.Scholion.instances[0].canvas;
+      const c = window.Scholion.instances[0].debug?.canvas;
       return c && c.canvas.getRootNode().activeElement === c.canvas;
     }, null, { timeout: 30000 });
     await canvasOf(page, (c) => c.fontsReady());
@@ -349,7 +349,7 @@ test('keyboard alone: open, select, highlight, note, list, jump, delete, undo', 
     await page.keyboard.press('Escape');
     await page.keyboard.press('l');
     // The list's module arrives with the drawer's first opening.
-    await page.waitForFunction(() => window.Scholion.instances[0].canvas.canvas.getRootNode().activeElement?.classList.contains('filter'));
+    await page.waitForFunction(() => window.Scholion.instances[0].debug.canvas.canvas.getRootNode().activeElement?.classList.contains('filter'));
     assert.equal(await inPanel(page, (root) => root.activeElement?.classList.contains('filter')), true, 'L focuses the filter');
     await page.keyboard.insertText('#kbd');
     await page.keyboard.press('ArrowDown');
@@ -357,7 +357,7 @@ test('keyboard alone: open, select, highlight, note, list, jump, delete, undo', 
     const [a] = await canvasOf(page, (c) => c.annotations());
     assert.equal((await canvasOf(page, (c) => c.selection())).annotation, a.id, 'Enter jumps to it and selects it');
     await page.keyboard.press('Escape');
-    assert.equal(await inPanel(page, (root, inst) => root.activeElement === inst.canvas.canvas), true, 'Escape comes back');
+    assert.equal(await inPanel(page, (root, inst) => root.activeElement === inst.debug.canvas.canvas), true, 'Escape comes back');
     assert.equal((await canvasOf(page, (c) => c.selection())).annotation, a.id, 'still selected on the canvas');
     await page.keyboard.press('Delete');
     assert.equal(await canvasOf(page, (c) => c.annotationCount()), 0, 'Delete removes it');

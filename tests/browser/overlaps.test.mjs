@@ -10,7 +10,7 @@ after(async () => { await env?.close(); });
 
 const NEWS = 'examples/news/';
 const canvasOf = (page, fn, arg) => page.evaluate(([f, a]) => {
-  const c = window.Scholion.instances[0].canvas;
+  const c = window.Scholion.instances[0].debug.canvas;
   return new Function('c', 'a', `return (${f})(c, a)`)(c, a);
 }, [fn.toString(), arg]);
 

@@ -20,10 +20,10 @@ after(async () => { await env?.close(); });
 async function showScripts(dpr) {
   const opened = await open(env, 'app/', { width: 1100, height: 1900, dpr });
   await waitForCanvas(opened.page);
-  await opened.page.evaluate((t) => window.Scholion.instances[0].canvas.loadPlainText(t, 'urn:test:scripts'), TEXT);
+  await opened.page.evaluate((t) => window.Scholion.instances[0].debug.loadPlainText(t, 'urn:test:scripts'), TEXT);
   // Without the list beside it, the canvas is wide enough for the whole sentence per line.
   await opened.page.evaluate(() => window.Scholion.instances[0].annotator.showList?.(false));
-  await opened.page.evaluate(() => window.Scholion.instances[0].canvas.fontsReady());
+  await opened.page.evaluate(() => window.Scholion.instances[0].debug.fontsReady());
   await settle(opened.page);
   return opened;
 }
@@ -50,7 +50,7 @@ for (const dpr of [1, 2]) {
       const png = await page.locator('canvas').screenshot({ path: artifact(`scripts-dpr${dpr}.png`) });
       const result = await missingGlyphs(page);
       assert.equal(result.probe, true, 'the check finds the box of an unassigned code point');
-      const texts = (await page.evaluate(() => window.Scholion.instances[0].canvas.visibleRuns())).map((r) => r.text).join(' ');
+      const texts = (await page.evaluate(() => window.Scholion.instances[0].debug.visibleRuns())).map((r) => r.text).join(' ');
       // The whole document is on screen, first line to last.
       for (const word of ['English:', 'العربية:', 'हिन्दी:', 'ไทย:', 'አማርኛ:', 'Emoji:', '👩🏽‍💻']) {
         assert.ok(texts.includes(word), `"${word}" is drawn`);
@@ -58,7 +58,7 @@ for (const dpr of [1, 2]) {
       assert.deepEqual(result.missing, [], 'clusters drawn as boxes');
       assert.deepEqual(result.noInk, [], 'runs with no rasterised ink');
       assert.ok(result.runs > 150, `${result.runs} runs`);
-      assert.equal(decodePng(png).width, await page.evaluate(() => window.Scholion.instances[0].canvas.canvas.width));
+      assert.equal(decodePng(png).width, await page.evaluate(() => window.Scholion.instances[0].debug.canvas.width));
       assert.deepEqual(errors, []);
     } finally {
       await context.close();
@@ -71,7 +71,7 @@ test('colour emoji keep their colours: flags and ZWJ sequences are not tinted', 
   const { page, context, errors } = await showScripts(dpr);
   try {
     const image = decodePng(await page.locator('canvas').screenshot());
-    const runs = await page.evaluate(() => window.Scholion.instances[0].canvas.visibleRuns());
+    const runs = await page.evaluate(() => window.Scholion.instances[0].debug.visibleRuns());
     for (const emoji of ['🇷🇸', '👩🏽‍💻', '🏳️‍🌈']) {
       const run = runs.find((r) => r.text.includes(emoji) && [...r.text].length <= [...emoji].length + 1);
       assert.ok(run, `${emoji} is drawn as a run of its own`);
@@ -82,7 +82,7 @@ test('colour emoji keep their colours: flags and ZWJ sequences are not tinted', 
     // Plain text next to them is ink, not colour.
     const plain = runs.find((r) => r.text === 'English:');
     assert.equal(saturated(image, plain, dpr), 0, 'black text has no colour pixels');
-    const stats = await page.evaluate(() => window.Scholion.instances[0].canvas.glyphStats());
+    const stats = await page.evaluate(() => window.Scholion.instances[0].debug.glyphStats());
     assert.equal(stats.texture_bytes, 2048 * 2048 * 4);
     assert.ok(stats.entries > 100 && stats.rasterised >= stats.entries - 50, JSON.stringify(stats));
     assert.deepEqual(errors, []);
@@ -96,15 +96,15 @@ test('a full glyph atlas empties its least recently drawn shelves and keeps draw
   try {
     await waitForCanvas(page);
     const moby = readFileSync(join(sharedDir, 'corpus/texts/long/moby-dick-pg2701.txt'), 'utf8').slice(0, 400000);
-    await page.evaluate((t) => window.Scholion.instances[0].canvas.loadPlainText(t, 'urn:test:moby'), moby);
+    await page.evaluate((t) => window.Scholion.instances[0].debug.loadPlainText(t, 'urn:test:moby'), moby);
     await settle(page);
     // Jump through the book a screen at a time until shelves had to be emptied.
-    const length = (await page.evaluate(() => window.Scholion.instances[0].canvas.documentSummary())).length;
+    const length = (await page.evaluate(() => window.Scholion.instances[0].debug.documentSummary())).length;
     let stats;
     for (let at = 0; at < length; at += 2500) {
-      await page.evaluate((cp) => window.Scholion.instances[0].canvas.scrollToPosition(cp), at);
+      await page.evaluate((cp) => window.Scholion.instances[0].debug.scrollToPosition(cp), at);
       await page.waitForFunction(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(true)))));
-      stats = await page.evaluate(() => window.Scholion.instances[0].canvas.glyphStats());
+      stats = await page.evaluate(() => window.Scholion.instances[0].debug.glyphStats());
       if (stats.shelves_emptied > 4) break;
     }
     assert.ok(stats.shelves_emptied > 4, `shelves emptied: ${JSON.stringify(stats)}`);

@@ -26,8 +26,8 @@ test('a highlight survives a reload, in storage and on screen', async () => {
     await waitForCanvas(page);
     const quote = 'KFOR has deployed 500 additional troops to Kosovo';
     const { start, end } = await rangeOf(page, quote);
-    await scholion(page, ([s, e]) => window.Scholion.instances[0].canvas.highlight(s, e, 'yellow'), [start, end]);
-    assert.equal(await scholion(page, () => window.Scholion.instances[0].canvas.flush()), true);
+    await scholion(page, ([s, e]) => window.Scholion.instances[0].debug.canvas.highlight(s, e, 'yellow'), [start, end]);
+    assert.equal(await scholion(page, () => window.Scholion.instances[0].debug.canvas.flush()), true);
     const stored = await storedAnnotations(page);
     assert.equal(stored.schema, 1);
     assert.equal(stored.annotations.length, 1);
@@ -35,7 +35,7 @@ test('a highlight survives a reload, in storage and on screen', async () => {
 
     await page.reload();
     await waitForCanvas(page);
-    assert.equal(await scholion(page, () => window.Scholion.instances[0].canvas.annotationCount()), 1);
+    assert.equal(await scholion(page, () => window.Scholion.instances[0].debug.canvas.annotationCount()), 1);
     const image = decodePng(await page.locator('canvas').screenshot({ path: artifact('highlight-after-reload-dpr2.png') }));
     let yellow = 0;
     for (let i = 0; i < image.data.length; i += 4) {
@@ -59,18 +59,18 @@ test('two tabs each add a highlight and both survive', async () => {
     }
     const first = await rangeOf(a, 'tensions in northern Kosovo');
     const second = await rangeOf(b, 'engage constructively in the EU-facilitated dialogue');
-    await scholion(a, ([s, e]) => { window.Scholion.instances[0].canvas.highlight(s, e, 'green'); window.Scholion.instances[0].canvas.flush(); }, [first.start, first.end]);
-    await scholion(b, ([s, e]) => { window.Scholion.instances[0].canvas.highlight(s, e, 'blue'); window.Scholion.instances[0].canvas.flush(); }, [second.start, second.end]);
+    await scholion(a, ([s, e]) => { window.Scholion.instances[0].debug.canvas.highlight(s, e, 'green'); window.Scholion.instances[0].debug.canvas.flush(); }, [first.start, first.end]);
+    await scholion(b, ([s, e]) => { window.Scholion.instances[0].debug.canvas.highlight(s, e, 'blue'); window.Scholion.instances[0].debug.canvas.flush(); }, [second.start, second.end]);
     // Each tab hears the other's write through the storage event and merges it.
     for (const p of [a, b]) {
-      await p.waitForFunction(() => window.Scholion.instances[0].canvas.annotationCount() === 2);
-      await p.evaluate(() => window.Scholion.instances[0].canvas.flush());
+      await p.waitForFunction(() => window.Scholion.instances[0].debug.canvas.annotationCount() === 2);
+      await p.evaluate(() => window.Scholion.instances[0].debug.canvas.flush());
     }
     const stored = await storedAnnotations(a);
     assert.equal(stored.annotations.length, 2);
     await b.reload();
     await waitForCanvas(b);
-    assert.equal(await scholion(b, () => window.Scholion.instances[0].canvas.annotationCount()), 2);
+    assert.equal(await scholion(b, () => window.Scholion.instances[0].debug.canvas.annotationCount()), 2);
   } finally {
     await context.close();
   }
@@ -83,7 +83,7 @@ test('corrupt stored data is set aside with its bytes, and new highlights still 
     await page.evaluate(([k, v]) => localStorage.setItem(k, v), [DOC_KEY, corrupt]);
     await page.reload();
     await waitForCanvas(page);
-    const notice = await scholion(page, () => window.Scholion.instances[0].canvas.notice());
+    const notice = await scholion(page, () => window.Scholion.instances[0].debug.notice());
     assert.match(notice ?? '', /could not be read/);
     const backups = await page.evaluate(() => Object.keys(localStorage)
       .filter((k) => k.startsWith('scholion:backup:')).map((k) => [k, localStorage.getItem(k)]));
@@ -92,8 +92,8 @@ test('corrupt stored data is set aside with its bytes, and new highlights still 
     await page.locator('canvas').screenshot({ path: artifact('corrupt-storage-notice.png') });
 
     const { start, end } = await rangeOf(page, 'Serbia is a long-standing partner of NATO');
-    await scholion(page, ([s, e]) => window.Scholion.instances[0].canvas.highlight(s, e, 'pink'), [start, end]);
-    assert.equal(await scholion(page, () => window.Scholion.instances[0].canvas.flush()), true);
+    await scholion(page, ([s, e]) => window.Scholion.instances[0].debug.canvas.highlight(s, e, 'pink'), [start, end]);
+    assert.equal(await scholion(page, () => window.Scholion.instances[0].debug.canvas.flush()), true);
     assert.equal((await storedAnnotations(page)).annotations.length, 1);
   } finally {
     await context.close();
@@ -111,21 +111,21 @@ test('a full storage is shown, nothing is lost, and saving resumes when there is
       };
     });
     const one = await rangeOf(page, 'This is unacceptable');
-    await scholion(page, ([s, e]) => window.Scholion.instances[0].canvas.highlight(s, e, 'purple'), [one.start, one.end]);
-    assert.equal(await scholion(page, () => window.Scholion.instances[0].canvas.flush()), false);
-    assert.match(await scholion(page, () => window.Scholion.instances[0].canvas.notice()), /storage for this site is full/);
+    await scholion(page, ([s, e]) => window.Scholion.instances[0].debug.canvas.highlight(s, e, 'purple'), [one.start, one.end]);
+    assert.equal(await scholion(page, () => window.Scholion.instances[0].debug.canvas.flush()), false);
+    assert.match(await scholion(page, () => window.Scholion.instances[0].debug.notice()), /storage for this site is full/);
     await settle(page);
     const image = decodePng(await page.locator('canvas').screenshot({ path: artifact('storage-full-notice.png') }));
     // The notice bar is drawn at the top of the canvas in dark red.
     const d = (20 * image.width + Math.floor(image.width / 2)) * 4;
     assert.ok(image.data[d] > 100 && image.data[d + 1] < 60, 'the notice bar is visible');
-    assert.equal(await scholion(page, () => window.Scholion.instances[0].canvas.annotationCount()), 1);
+    assert.equal(await scholion(page, () => window.Scholion.instances[0].debug.canvas.annotationCount()), 1);
 
     await page.evaluate(() => { Storage.prototype.setItem = window.__realSetItem; });
     const two = await rangeOf(page, 'welcome again Mr President');
-    await scholion(page, ([s, e]) => window.Scholion.instances[0].canvas.highlight(s, e, 'yellow'), [two.start, two.end]);
-    assert.equal(await scholion(page, () => window.Scholion.instances[0].canvas.flush()), true);
-    assert.equal(await scholion(page, () => window.Scholion.instances[0].canvas.notice()), null);
+    await scholion(page, ([s, e]) => window.Scholion.instances[0].debug.canvas.highlight(s, e, 'yellow'), [two.start, two.end]);
+    assert.equal(await scholion(page, () => window.Scholion.instances[0].debug.canvas.flush()), true);
+    assert.equal(await scholion(page, () => window.Scholion.instances[0].debug.notice()), null);
     assert.equal((await storedAnnotations(page)).annotations.length, 2);
   } finally {
     await context.close();
@@ -139,13 +139,13 @@ test('overlapping highlights stay visible (screenshot at DPR 2)', async () => {
     const a = await rangeOf(page, 'NATO Secretary General Jens Stoltenberg met President');
     const b = await rangeOf(page, 'Jens Stoltenberg met President Aleksandar Vučić of Serbia');
     await scholion(page, ([r1, r2]) => {
-      const s = window.Scholion.instances[0].canvas;
+      const s = window.Scholion.instances[0].debug.canvas;
       s.highlight(r1.start, r1.end, 'yellow');
       s.highlight(r2.start, r2.end, 'blue');
     }, [a, b]);
     await settle(page);
     await page.locator('canvas').screenshot({ path: artifact('overlapping-highlights-dpr2.png') });
-    assert.equal(await scholion(page, () => window.Scholion.instances[0].canvas.annotationCount()), 2);
+    assert.equal(await scholion(page, () => window.Scholion.instances[0].debug.canvas.annotationCount()), 2);
   } finally {
     await context.close();
   }

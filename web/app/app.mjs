@@ -1,21 +1,31 @@
+// @ts-check
 // The standalone annotator page: open a document (file, drop, paste), annotate it on the
 // canvas, keep a library of annotated documents in this browser, and move annotations in
 // and out. The first visit shows a sample article. Everything is loaded from this folder
 // and its parent with relative paths; once started, the page needs no network.
 import { mountAnnotator } from '../annotator.mjs';
-import { PREFIX } from '../storage.mjs';
+import { PREFIX, localStore } from '../storage.mjs';
+import { adoptStyles } from '../dom.mjs';
+import { COLORS, PALETTE } from '../protocol.mjs';
 import * as library from './library.mjs';
 import { ACCEPT, formatBytes, plainTextRecord, readFile, readPaste } from './open.mjs';
 import { exportDocument, exportLibrary, importAnnotations, restoreLibrary } from './transfer.mjs';
 import { clear, say, when } from './ui.mjs';
 
-const $ = (id) => document.getElementById(id);
+/** @typedef {import('../scholion-canvas.mjs').CanvasHandle} CanvasHandle */
+/** @typedef {import('./library.mjs').DocumentRecord} DocumentRecord */
+
+const $ = (/** @type {string} */ id) => /** @type {HTMLElement} */ (document.getElementById(id));
+const input = (/** @type {string} */ id) => /** @type {HTMLInputElement} */ (document.getElementById(id));
 const APP_KEY = `${PREFIX}app`;  // {"schema": 1, "current": <doc id>}: what to reopen
 const UNDO_MS = 30000;           // how long a deletion can be undone
 
-let canvas = null;
-let current = null;  // {id, record} of the shown document, or null
+/** @type {CanvasHandle} */
+let canvas;
+/** @type {{id: string, record: DocumentRecord} | null} */
+let current = null;  // the shown document
 // Why an imported annotation could not be placed (core/anchoring.hpp's OrphanReason).
+/** @type {Record<string, string>} */
 const ORPHAN_REASONS = {
   ambiguous: 'fit several places equally well',
   not_found: 'were not found in this text',
@@ -23,36 +33,38 @@ const ORPHAN_REASONS = {
   out_of_range: 'have only a position, outside this text',
   no_selectors: 'have nothing to search for',
 };
-const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
+const plural = (/** @type {number} */ n, /** @type {string} */ word) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-function newId() {
-  const b = crypto.getRandomValues(new Uint8Array(16));
-  b[6] = (b[6] & 0x0f) | 0x40;
-  b[8] = (b[8] & 0x3f) | 0x80;
-  const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
-  return `urn:uuid:${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
-}
+// A new document's id, needed before the core has read its text (and so before its
+// fingerprint exists): the platform's UUID, as the library has always named documents.
+const newId = () => `urn:uuid:${crypto.randomUUID()}`;
 
+/** @param {string} id */
 function rememberCurrent(id) {
   try {
-    localStorage.setItem(APP_KEY, JSON.stringify({ schema: 1, current: id }));
+    localStore()?.setItem(APP_KEY, JSON.stringify({ schema: 1, current: id }));
   } catch { /* only a convenience: the library still lists the document */ }
 }
 
 function rememberedCurrent() {
   try {
-    const app = JSON.parse(localStorage.getItem(APP_KEY));
+    const app = JSON.parse(localStore()?.getItem(APP_KEY) || 'null');
     return app && app.schema === 1 && typeof app.current === 'string' ? app.current : null;
   } catch {
     return null;
   }
 }
 
-/** Shows a stored or new document's record in the canvas. */
+/**
+ * Shows a stored or new document's record in the canvas.
+ * @param {string} id
+ * @param {DocumentRecord} record
+ */
 async function show(id, record, { remember = true } = {}) {
   canvas.flush();
   await canvas.loadDocument({ id, title: record.title, url: '', blocks: record.blocks });
   current = { id, record };
+  library.noteFingerprint(id, canvas.documentSummary()?.fingerprint);
   $('empty').hidden = true;
   if (remember) rememberCurrent(id);
   renderLibrary();
@@ -65,18 +77,21 @@ function showNothing() {
   renderLibrary();
 }
 
-async function openStored(id) {
+async function openStored(/** @type {string} */ id) {
   const record = library.loadRecord(id);
   if (!record) throw new Error('this document is no longer in the library');
   await show(id, record);
 }
 
-/** Opens a new record: kept in the library (or the same text already kept, reopened). */
+/**
+ * Opens a new record: kept in the library (or the same text already kept, reopened).
+ * @param {DocumentRecord} record
+ */
 async function openNew(record) {
   const existing = library.findDuplicate(record);
   if (existing) {
     await openStored(existing);
-    say(`\u201C${current.record.title}\u201D is already in your library; it was opened with its annotations.`,
+    say(`\u201C${current?.record.title}\u201D is already in your library; it was opened with its annotations.`,
         { forMs: 8000 });
     return;
   }
@@ -99,7 +114,7 @@ async function openNew(record) {
   }
 }
 
-async function openFile(file) {
+async function openFile(/** @type {File} */ file) {
   try {
     await openNew(await readFile(canvas, file));
   } catch (error) {
@@ -111,6 +126,7 @@ async function openFile(file) {
 
 function renderLibrary() {
   const list = $('documents');
+  /** @type {ReturnType<typeof library.listDocuments>} */
   let docs = [];
   try {
     docs = library.listDocuments();
@@ -127,13 +143,14 @@ function renderLibrary() {
     li.innerHTML = '<button type="button" class="open"></button><span class="meta"></span>' +
       '<span class="tools"><button type="button" class="rename">Rename</button>' +
       '<button type="button" class="delete">Delete</button></span>';
-    li.querySelector('.open').textContent = doc.title;
-    li.querySelector('.meta').textContent = `${plural(count, 'annotation')} \u00b7 ${when(doc.opened)}`;
-    li.querySelector('.rename').setAttribute('aria-label', `Rename \u201C${doc.title}\u201D`);
-    li.querySelector('.delete').setAttribute('aria-label', `Delete \u201C${doc.title}\u201D`);
-    li.querySelector('.open').addEventListener('click', () => run(() => openStored(doc.id)));
-    li.querySelector('.rename').addEventListener('click', () => run(() => renameDocument(doc)));
-    li.querySelector('.delete').addEventListener('click', () => run(() => deleteDocument(doc, count)));
+    const part = (/** @type {string} */ s) => /** @type {HTMLElement} */ (li.querySelector(s));
+    part('.open').textContent = doc.title;
+    part('.meta').textContent = `${plural(count, 'annotation')} \u00b7 ${when(doc.opened)}`;
+    part('.rename').setAttribute('aria-label', `Rename \u201C${doc.title}\u201D`);
+    part('.delete').setAttribute('aria-label', `Delete \u201C${doc.title}\u201D`);
+    part('.open').addEventListener('click', () => run(() => openStored(doc.id)));
+    part('.rename').addEventListener('click', () => run(() => renameDocument(doc)));
+    part('.delete').addEventListener('click', () => run(() => deleteDocument(doc, count)));
     return li;
   }));
   $('storage-use').textContent = docs.length
@@ -141,7 +158,9 @@ function renderLibrary() {
     : 'No documents kept yet.';
 }
 
-async function renameDocument(doc) {
+/** @typedef {ReturnType<typeof library.listDocuments>[number]} LibraryEntry */
+
+async function renameDocument(/** @type {LibraryEntry} */ doc) {
   const title = prompt('New title:', doc.title);
   if (title === null || !title.trim() || title.trim() === doc.title) return;
   library.rename(doc.id, title.trim());
@@ -149,7 +168,7 @@ async function renameDocument(doc) {
   renderLibrary();
 }
 
-async function deleteDocument(doc, count) {
+async function deleteDocument(/** @type {LibraryEntry} */ doc, /** @type {number} */ count) {
   if (!confirm(`Delete \u201C${doc.title}\u201D and its ${plural(count, 'annotation')} from this browser?`)) return;
   const wasOpen = current?.id === doc.id;
   if (wasOpen) canvas.flush();
@@ -167,7 +186,10 @@ async function deleteDocument(doc, count) {
   });
 }
 
-/** Runs an action, showing its error (if any) in the message bar. */
+/**
+ * Runs an action, showing its error (if any) in the message bar.
+ * @param {() => unknown} action
+ */
 async function run(action) {
   try {
     await action();
@@ -180,17 +202,17 @@ async function run(action) {
 // --- Wiring ---------------------------------------------------------------------------
 
 function wireOpening() {
-  const input = $('open-file');
-  input.accept = ACCEPT;
-  input.addEventListener('change', () => {
-    const [file] = input.files;
-    input.value = '';
+  const picker = input('open-file');
+  picker.accept = ACCEPT;
+  picker.addEventListener('change', () => {
+    const [file] = picker.files || [];
+    picker.value = '';
     if (file) openFile(file);
   });
   // Drag and drop anywhere on the page.
   let depth = 0;
   const hint = $('drop-hint');
-  const hasFiles = (e) => [...(e.dataTransfer?.types || [])].includes('Files');
+  const hasFiles = (/** @type {DragEvent} */ e) => [...(e.dataTransfer?.types || [])].includes('Files');
   addEventListener('dragenter', (e) => { if (hasFiles(e)) { depth++; hint.hidden = false; } });
   addEventListener('dragleave', () => { if (--depth <= 0) { depth = 0; hint.hidden = true; } });
   addEventListener('dragover', (e) => { if (hasFiles(e)) e.preventDefault(); });
@@ -204,50 +226,53 @@ function wireOpening() {
   });
   // Paste: into the paste box, or anywhere that is not a text field.
   const panel = $('paste-panel');
-  $('paste').addEventListener('click', () => { panel.hidden = false; $('paste-box').focus(); });
+  const pasteBox = /** @type {HTMLTextAreaElement} */ ($('paste-box'));
+  $('paste').addEventListener('click', () => { panel.hidden = false; pasteBox.focus(); });
   $('paste-cancel').addEventListener('click', () => { panel.hidden = true; });
   document.addEventListener('paste', (e) => {
     const t = e.target;
-    if (t !== $('paste-box') && t instanceof Element && t.closest('input, textarea, [contenteditable]')) return;
+    if (t !== pasteBox && t instanceof Element && t.closest('input, textarea, [contenteditable]')) return;
     e.preventDefault();
     run(async () => {
-      const record = readPaste(canvas, e.clipboardData);
+      const record = e.clipboardData && readPaste(canvas, e.clipboardData);
       if (!record) throw new Error('The clipboard holds no text to open.');
       panel.hidden = true;
-      $('paste-box').value = '';
+      pasteBox.value = '';
       await openNew(record);
     });
   });
 }
 
 function wireTransfers() {
-  const closeMenus = () => document.querySelectorAll('details.menu').forEach((d) => { d.open = false; });
+  const menus = (/** @type {string} */ s) => /** @type {NodeListOf<HTMLDetailsElement>} */ (document.querySelectorAll(s));
+  const closeMenus = () => menus('details.menu').forEach((d) => { d.open = false; });
   // Menus close on a click elsewhere, on Escape, and when the other one opens.
   document.addEventListener('click', (e) => {
-    document.querySelectorAll('details.menu[open]').forEach((d) => { if (!d.contains(e.target)) d.open = false; });
+    menus('details.menu[open]').forEach((d) => { if (!d.contains(/** @type {Node} */ (e.target))) d.open = false; });
   });
   document.addEventListener('keydown', (e) => {
-    const open = document.querySelector('details.menu[open]');
+    const open = menus('details.menu[open]')[0];
     if (e.key === 'Escape' && open) {
       open.open = false;
-      open.querySelector('summary').focus();
+      open.querySelector('summary')?.focus();
     }
   });
-  for (const b of document.querySelectorAll('[data-export]')) {
+  for (const b of /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll('[data-export]'))) {
     b.addEventListener('click', () => run(() => {
       closeMenus();
       if (b.dataset.export === 'library') return exportLibrary();
       if (!current) throw new Error('Open a document first.');
-      return exportDocument(canvas, b.dataset.export);
+      return exportDocument(canvas, b.dataset.export || '');
     }));
   }
-  const onFile = (input, action) => input.addEventListener('change', () => {
-    const [file] = input.files;
-    input.value = '';
+  const onFile = (/** @type {HTMLInputElement} */ field, /** @type {(file: File) => void} */ action) =>
+    field.addEventListener('change', () => {
+    const [file] = field.files || [];
+    field.value = '';
     closeMenus();
     if (file) action(file);
   });
-  onFile($('import-file'), (file) => run(async () => {
+  onFile(input('import-file'), (file) => run(async () => {
     if (!current) throw new Error('Open the document the annotations belong to first.');
     let report;
     try {
@@ -258,6 +283,7 @@ function wireTransfers() {
     renderLibrary();
     const skipped = report.skipped.length ? `; ${plural(report.skipped.length, 'annotation')} skipped ` +
       `(${report.skipped[0].reason}${report.skipped.length > 1 ? ', \u2026' : ''})` : '';
+    /** @type {Map<string, number>} */
     const reasons = new Map();
     for (const o of report.orphans || []) {
       const reason = ORPHAN_REASONS[o.reason] || o.reason;
@@ -266,10 +292,10 @@ function wireTransfers() {
     const why = [...reasons].map(([reason, n]) => `${n} ${reason}`).join(', ');
     say(`Imported from \u201C${file.name}\u201D: ${report.placed} placed, ${report.orphaned} could not be placed` +
         `${report.orphaned ? ` (${why ? `${why}; ` : ''}kept as orphans and included in exports)` : ''}${skipped}.`);
-    $('message').dataset.placed = report.placed;
-    $('message').dataset.orphaned = report.orphaned;
+    $('message').dataset.placed = String(report.placed);
+    $('message').dataset.orphaned = String(report.orphaned);
   }));
-  onFile($('restore-file'), (file) => run(async () => {
+  onFile(input('restore-file'), (file) => run(async () => {
     const shown = current;
     let result;
     try {
@@ -288,7 +314,7 @@ function wireTransfers() {
 
 function wireLayout() {
   const toggle = $('toggle-library');
-  const set = (collapsed) => {
+  const set = (/** @type {boolean} */ collapsed) => {
     document.body.classList.toggle('library-collapsed', collapsed);
     toggle.setAttribute('aria-expanded', String(!collapsed));
   };
@@ -310,17 +336,18 @@ async function openFirst() {
 const status = $('status');
 try {
   wireLayout();
+  // The palette as custom properties (--scholion-blue …) for app.css.
+  adoptStyles(document, `:root{${COLORS.map((c) => `--scholion-${c}:${PALETTE[c]}`).join(';')}}`);
   // The canvas with the annotation list on its right (open from the start where there is
   // room), the screen-reader mirror and the live region.
   const annotator = await mountAnnotator($('stage'), {
     base: '../', core: 'scholion-app-core', onChange: () => renderLibrary() });
   canvas = annotator.canvas;
   if (matchMedia('(min-width: 1000px)').matches) annotator.showList(true);
-  const embed = window.Scholion || {};
-  // The embed's API (its HTML extraction) plus this page's canvas and state, for scripts
-  // and tests.
+  // The embed's API (its HTML extraction), this page's annotator as the one instance (its
+  // `debug` for tests) and what the page shows: scholion.d.ts ScholionPageGlobal.
   window.Scholion = Object.freeze({
-    ...embed, instances: [{ canvas, annotator }],
+    ...window.Scholion, instances: Object.freeze([{ debug: annotator.debug }]),
     app: Object.freeze({ current: () => (current ? { id: current.id, title: current.record.title } : null) }),
   });
   wireOpening();

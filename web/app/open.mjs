@@ -1,3 +1,4 @@
+// @ts-check
 // Reading what the reader opens (a file, a drop, a paste) into a document record
 // {schema, title, name, kind, blocks}, as library.mjs stores it. HTML is read with the
 // embed's own extraction rules (window.Scholion.extract from scholion.js), Markdown and

@@ -1,3 +1,4 @@
+// @ts-check
 // Moving annotations and documents in and out of the standalone page: per-document
 // exports, annotation imports (W3C, Hypothesis, Scholion storage JSON) onto the open
 // document, and the whole-library backup and restore.
@@ -86,18 +87,21 @@ export async function importAnnotations(canvas, file) {
  */
 export async function restoreLibrary(canvas, file, reopen) {
   const documents = library.readBackup(await readText(canvas, file));
+  /** @type {Array<[string, string | null]>} */
   const writes = [];
+  /** @type {Record<string, import('./library.mjs').IndexEntry>} */
   const entries = {};
   const toMerge = [];
   let added = 0;
   for (const backedUp of documents) {
     // The same text kept under another id (the sample, a file opened again) is that document.
-    const d = library.loadRecord(backedUp.id) === null && library.findDuplicate(backedUp.text)
-      ? { ...backedUp, id: library.findDuplicate(backedUp.text) } : backedUp;
+    const duplicate = library.loadRecord(backedUp.id) === null
+      ? library.findDuplicate(backedUp.text, backedUp.index?.fingerprint) : null;
+    const d = duplicate ? { ...backedUp, id: duplicate } : backedUp;
     if (library.loadRecord(d.id) === null) {
       added++;
       writes.push([library.textKey(d.id), JSON.stringify(d.text)]);
-      entries[d.id] = { ...d.index, title: d.index?.title || d.text.title, digest: library.digestOf(d.text),
+      entries[d.id] = { ...d.index, title: d.index?.title || d.text.title,
                         count: d.annotations?.annotations?.length || 0 };
     }
     if (!d.annotations) continue;

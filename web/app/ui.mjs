@@ -1,20 +1,24 @@
+// @ts-check
 // Small pieces of the standalone page's interface: the message bar and downloads.
 
-const bar = () => document.getElementById('message');
+const bar = () => /** @type {HTMLElement} */ (document.getElementById('message'));
+const part = (/** @type {string} */ s) => /** @type {HTMLElement} */ (bar().querySelector(s));
 let hideTimer = 0;
 
 /**
  * Shows `text` in the message bar, with buttons for `actions` ([{label, run}]).
  * `kind` 'error' is announced assertively; `forMs` hides the message after a while.
  */
-export function say(text, { kind = 'info', actions = [], forMs = 0 } = {}) {
+export function say(/** @type {string} */ text,
+                    /** @type {{kind?: 'info' | 'error', actions?: Array<{label: string, run: () => unknown}>, forMs?: number}} */
+                    { kind = 'info', actions = [], forMs = 0 } = {}) {
   const el = bar();
   clearTimeout(hideTimer);
   el.hidden = false;
   el.dataset.kind = kind;
   el.setAttribute('role', kind === 'error' ? 'alert' : 'status');
-  el.querySelector('.text').textContent = text;
-  const buttons = el.querySelector('.actions');
+  part('.text').textContent = text;
+  const buttons = part('.actions');
   buttons.replaceChildren(...actions.map(({ label, run }) => {
     const b = document.createElement('button');
     b.type = 'button';
@@ -22,15 +26,15 @@ export function say(text, { kind = 'info', actions = [], forMs = 0 } = {}) {
     b.addEventListener('click', () => run());
     return b;
   }));
-  if (forMs) hideTimer = setTimeout(clear, forMs);
+  if (forMs) hideTimer = window.setTimeout(clear, forMs);
 }
 
 export function clear() {
   clearTimeout(hideTimer);
   const el = bar();
   el.hidden = true;
-  el.querySelector('.text').textContent = '';
-  el.querySelector('.actions').replaceChildren();
+  part('.text').textContent = '';
+  part('.actions').replaceChildren();
 }
 
 /** Offers `text` as a file download. */

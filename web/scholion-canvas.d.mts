@@ -1,0 +1,102 @@
+// The canvas handle's types, for the type check of the modules around it. While
+// scholion-canvas.mjs is being rewritten it is left out of tsconfig.json, and TypeScript
+// reads this file in its place; once the rewrite lands, the module gets `// @ts-check`
+// and JSDoc of its own and this file goes.
+import type { BlockKindName, ChangeKind, ChangeOrigin, ColorName, ExportFormat } from './protocol.mjs';
+import type { StorageAdapter } from './storage.mjs';
+
+export { BlockKind, COLORS } from './protocol.mjs';
+
+/** An annotation as stored (storage JSON, schema 1); positions are code points. */
+export interface Annotation {
+  id: string;
+  start: number;
+  end: number;
+  quote: { exact: string; prefix: string; suffix: string };
+  color: ColorName;
+  note: string;
+  tags: string[];
+  created: number;
+  modified: number;
+}
+
+/** An annotation that could not be placed in this text, and why. */
+export interface Orphan extends Annotation { reason?: string }
+
+export interface Block { kind: BlockKindName; level?: number; text: string }
+export interface BlockRange { kind: BlockKindName; level: number; start: number; end: number }
+export interface Rect { x: number; y: number; width: number; height: number }
+export interface Selection { anchor: number; head: number; text: string; annotation: string | null }
+
+export type CanvasEvent =
+  | { type: 'change'; kind: ChangeKind; annotation: Annotation; origin: ChangeOrigin }
+  | { type: 'merge' }
+  | { type: 'orphans'; orphans: Orphan[]; added: Orphan[] }
+  | { type: 'selection'; anchor: number; head: number; annotation: string | null }
+  | { type: 'document' }
+  | { type: 'refused'; reason: string };
+
+export interface ImportReport {
+  placed: number;
+  orphaned: number;
+  skipped: Array<{ reason: string }>;
+  orphans?: Array<{ id: string; reason: string; score?: number }>;
+}
+
+export interface CanvasOptions {
+  base: string | URL;
+  label?: string;
+  storage?: StorageAdapter | null;
+  onChange?: (kind: number, annotation: Annotation) => void;
+  onOrphans?: (annotations: Orphan[]) => void;
+  onNoteRequested?: () => void;
+  core?: 'scholion-core' | 'scholion-app-core';
+}
+
+export interface CanvasHandle {
+  canvas: HTMLCanvasElement;
+  loadPlainText(text: string, docId: string): Promise<void>;
+  loadDocument(doc: { id: string; title: string; url?: string; blocks: Block[] }): Promise<void>;
+  importStorage(json: string): void;
+  orphans(): Orphan[];
+  highlight(start: number, end: number, color?: ColorName): void;
+  select(anchor: number, head: number): void;
+  selection(): Selection | null;
+  annotations(): Annotation[];
+  saveNote(id: string, note: string, tags?: string[], range?: { from: number; to: number } | null): Annotation;
+  noteCards(): Array<Rect & { id: string }>;
+  chooser(): (Rect & { items: Array<Rect & { id: string }> }) | null;
+  rangeRect(from: number, to: number): Rect | null;
+  toolbarRect(): Rect | null;
+  scrollToPosition(cp: number): void;
+  notice(): string | null;
+  undo(): void;
+  redo(): void;
+  annotationCount(): number;
+  export(format: ExportFormat): string;
+  flush(): boolean;
+  lastCopied(): string | null;
+  fontsReady(): Promise<unknown>;
+  documentText(): string;
+  scroll(): number;
+  lastFrameMs(): number;
+  frameCount(): number;
+  linesDrawn(): number;
+  missingGlyphs(): string;
+  documentSummary(): { title: string; blocks: number; length: number; fingerprint: string } | null;
+  destroy(): void;
+  blocks(): BlockRange[];
+  selectAnnotation(id: string, options?: { flash?: boolean }): boolean;
+  deleteOrphan(id: string): boolean;
+  attachOrphan(id: string): void;
+  addListener(fn: (event: CanvasEvent) => void): () => boolean;
+  removeListener(fn: (event: CanvasEvent) => void): boolean;
+  checkUtf8(bytes: Uint8Array): string;
+  markdownBlocks(text: string): { error?: string; title: string; blocks: Block[] };
+  plainTextBlocks(text: string): { error?: string; title: string; blocks: Block[] };
+  importAnnotations(format: 'w3c' | 'hypothesis', json: string): ImportReport;
+  saveNow(): boolean;
+  loadAllFonts(): Promise<unknown>;
+}
+
+export function mountCanvas(container: Element | ShadowRoot, options?: CanvasOptions): Promise<CanvasHandle>;
