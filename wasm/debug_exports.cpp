@@ -53,6 +53,24 @@ EMSCRIPTEN_KEEPALIVE const char* scholion_visible_runs_json() {
   return hand_over(dump_json(out));
 }
 
+// The visible lines as [{"start", "end", "x", "y", "width", "rtl"}] (code points; CSS
+// pixels, canvas-relative) and the text column {"left", "width"}: to compare the canvas's
+// line breaks with the browser's own.
+EMSCRIPTEN_KEEPALIVE const char* scholion_layout_lines_json() {
+  Json out = {{"lines", Json::array()}, {"column", nullptr}};
+  if (!g->reader.has_layout()) return hand_over(dump_json(out));
+  const Layout& layout = g->reader.layout();
+  const float k = 1 / g->dpr;
+  const auto [first, last] = layout.visible(g->reader.scroll(), g->reader.scroll() + g->reader.viewport_height());
+  for (std::size_t i = first; i < last; ++i) {
+    const Line& l = layout.lines()[i];
+    out["lines"].push_back({{"start", l.start}, {"end", l.end}, {"x", l.x * k}, {"y", g->reader.to_screen_y(l.y) * k},
+                            {"width", l.width * k}, {"rtl", l.rtl}});
+  }
+  out["column"] = {{"left", layout.column_left() * k}, {"width", layout.column_width() * k}};
+  return hand_over(dump_json(out));
+}
+
 // The glyph cache and the metrics cache: entries, runs rasterised and measured, texture
 // memory.
 EMSCRIPTEN_KEEPALIVE const char* scholion_glyph_stats_json() {

@@ -56,7 +56,11 @@ export interface CanvasOptions {
 export interface CanvasHandle {
   canvas: HTMLCanvasElement;
   loadPlainText(text: string, docId: string): Promise<void>;
-  loadDocument(doc: { id: string; title: string; url?: string; blocks: Block[] }): Promise<void>;
+  /** `dir`: the article's direction ('ltr' | 'rtl'; otherwise each paragraph its own); `lang` its language. */
+  loadDocument(doc: { id: string; title: string; url?: string; blocks: Block[]; dir?: string | null; lang?: string | null }): Promise<void>;
+  /** The shown document's direction as the article states it ('ltr', 'rtl' or ''), and its language. */
+  direction(): string;
+  language(): string;
   importStorage(json: string): void;
   orphans(): Orphan[];
   highlight(start: number, end: number, color?: ColorName): void;

@@ -295,6 +295,8 @@ export async function mountCanvas(container, { base, label = 'Article with highl
      * ink: [w, h] | null, colour}] (CSS px; ink: the rasterised box in device px).
      */
     visibleRuns: () => JSON.parse(core.UTF8ToString(core._scholion_visible_runs_json())),
+    /** The visible lines (code points, CSS pixels) and the text column, for tests. */
+    layoutLines: () => JSON.parse(core.UTF8ToString(core._scholion_layout_lines_json())),
     /** The CSS font of each face the canvas draws in (index: the core's Face). */
     fonts: () => [...(core.scholionText?.fonts || [])],
     /** The glyph cache and metrics cache: entries, rasterised runs, texture bytes. */

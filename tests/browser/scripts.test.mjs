@@ -22,7 +22,7 @@ async function showScripts(dpr) {
   await waitForCanvas(opened.page);
   await opened.page.evaluate((t) => window.Scholion.instances[0].debug.loadPlainText(t, 'urn:test:scripts'), TEXT);
   // Without the list beside it, the canvas is wide enough for the whole sentence per line.
-  await opened.page.evaluate(() => window.Scholion.instances[0].annotator.showList?.(false));
+  await opened.page.evaluate(() => window.Scholion.instances[0].debug.annotator.showList?.(false));
   await opened.page.evaluate(() => window.Scholion.instances[0].debug.fontsReady());
   await settle(opened.page);
   return opened;
