@@ -1,3 +1,4 @@
+// @ts-check
 // Mounts Scholion's canvas in a container: loads the wasm core, keeps the backing store at
 // CSS size × devicePixelRatio, and hands documents to the core. The canvas draws only when
 // something changed (see wasm/frame.cpp). No font ships: the core measures and rasterises
@@ -6,6 +7,17 @@
 
 import { AdapterDocumentStore, LocalDocumentStore } from './storage.mjs';
 import { BlockKind, CHANGE_KINDS, CHANGE_ORIGINS, COLORS, EXPORT_FORMATS } from './protocol.mjs';
+
+/** @typedef {import('./scholion-canvas-types').Annotation} Annotation */
+/** @typedef {import('./scholion-canvas-types').Orphan} Orphan */
+/** @typedef {import('./scholion-canvas-types').Block} Block */
+/** @typedef {import('./scholion-canvas-types').BlockRange} BlockRange */
+/** @typedef {import('./scholion-canvas-types').Rect} Rect */
+/** @typedef {import('./scholion-canvas-types').Selection} Selection */
+/** @typedef {import('./scholion-canvas-types').CanvasEvent} CanvasEvent */
+/** @typedef {import('./scholion-canvas-types').ImportReport} ImportReport */
+/** @typedef {import('./scholion-canvas-types').CanvasOptions} CanvasOptions */
+/** @typedef {import('./scholion-canvas-types').CanvasHandle} CanvasHandle */
 
 // The font stack when the page gives none: the system's UI face, then Noto Sans.
 export const DEFAULT_FONT_STACK = 'system-ui, "Noto Sans", sans-serif';
@@ -46,10 +58,15 @@ function supportsWebGL2() {
  */
 const DIRECTIONS = ['', 'ltr', 'rtl'];  // scholion_doc_begin's numbering
 
+/**
+ * @param {Element | ShadowRoot} container
+ * @param {CanvasOptions} options
+ * @returns {Promise<CanvasHandle>}
+ */
 export async function mountCanvas(container, { base, label = 'Article with highlights', storage = null,
                                                onChange = () => {}, onOrphans = () => {},
                                                onNoteRequested = () => {}, core: coreName = 'scholion-core',
-                                               fontFamily = DEFAULT_FONT_STACK } = {}) {
+                                               fontFamily = DEFAULT_FONT_STACK }) {
   if (typeof WebAssembly !== 'object') throw new Error('This browser cannot run WebAssembly.');
   if (!supportsWebGL2()) throw new Error('This browser has no WebGL 2, which the annotator needs.');
 
@@ -149,7 +166,7 @@ export async function mountCanvas(container, { base, label = 'Article with highl
     store?.destroy();
     const Store = storage ? AdapterDocumentStore : LocalDocumentStore;
     store = new Store({
-      docId, title, notify, adapter: storage,
+      docId, title, notify, adapter: /** @type {import('./storage.mjs').StorageAdapter} */ (storage),
       core: {
         exportStorage: () => exportAs('storage'),
         mergeStorage,
@@ -198,7 +215,8 @@ export async function mountCanvas(container, { base, label = 'Article with highl
   addEventListener('resize', resize);  // browsers fire it on zoom, which changes the ratio
   resize();
 
-  return {
+  /** @type {CanvasHandle} */
+  const handle = {
     canvas,
     /** Shows a plain-text document (blank lines separate blocks; the first is the title). */
     /** The shown document's direction ('ltr', 'rtl', or '' for each paragraph its own) and language. */
@@ -209,14 +227,14 @@ export async function mountCanvas(container, { base, label = 'Article with highl
       withStrings([text, docId], (t, i) =>
         check(core._scholion_load_plain_text(t, core.lengthBytesUTF8(text), i)));
       emit({ type: 'document' });
-      return openStore(docId, this.documentSummary().title);
+      return openStore(docId, this.documentSummary()?.title ?? '');
     },
     /** Shows a document given as {id, title, url, blocks: [{kind, level, text}]}. */
     loadDocument({ id, title, url = '', blocks, dir = '', lang = '' }) {
       // The article's direction, if it states one (else each paragraph finds its own),
       // and language, for the screen-reader mirror.
       direction = dir === 'rtl' || dir === 'ltr' ? dir : '';
-      language = lang;
+      language = lang || '';
       withStrings([id, title, url], (i, t, u) => core._scholion_doc_begin(i, t, u, DIRECTIONS.indexOf(direction)));
       for (const b of blocks) {
         withStrings([b.text], (t) => core._scholion_doc_add_block(BlockKind[b.kind], b.level || 0, t));
@@ -382,4 +400,5 @@ export async function mountCanvas(container, { base, label = 'Article with highl
       return store ? store.flush() : true;
     },
   };
+  return handle;
 }

@@ -72,8 +72,6 @@ export interface ScholionDebug {
   linesDrawn(): number;
   /** CPU time spent drawing the last frame, in ms. */
   lastFrameMs(): number;
-  /** Code points of the shown text that no font could draw. */
-  missingGlyphs(): string;
   /** Resolves when every font the shown text needs has arrived. */
   fontsReady(): Promise<unknown>;
   /** The text the canvas last put on the clipboard, or null. */

@@ -58,7 +58,7 @@ for (const dpr of [1, 2]) {
       assert.deepEqual(result.missing, [], 'clusters drawn as boxes');
       assert.deepEqual(result.noInk, [], 'runs with no rasterised ink');
       assert.ok(result.runs > 150, `${result.runs} runs`);
-      assert.equal(decodePng(png).width, await page.evaluate(() => window.Scholion.instances[0].debug.canvas.width));
+      assert.equal(decodePng(png).width, await page.evaluate(() => window.Scholion.instances[0].debug.canvas.canvas.width));
       assert.deepEqual(errors, []);
     } finally {
       await context.close();

@@ -1,11 +1,9 @@
-// The canvas handle's types, for the type check of the modules around it. While
-// scholion-canvas.mjs is being rewritten it is left out of tsconfig.json, and TypeScript
-// reads this file in its place; once the rewrite lands, the module gets `// @ts-check`
-// and JSDoc of its own and this file goes.
+// The types of the canvas module (scholion-canvas.mjs): its options, its handle and the
+// values that cross it. The module names them in JSDoc and re-exports them, so the
+// modules around it import them from it.
 import type { BlockKindName, ChangeKind, ChangeOrigin, ColorName, ExportFormat } from './protocol.mjs';
 import type { StorageAdapter } from './storage.mjs';
 
-export { BlockKind, COLORS } from './protocol.mjs';
 
 /** An annotation as stored (storage JSON, schema 1); positions are code points. */
 export interface Annotation {
@@ -51,6 +49,7 @@ export interface CanvasOptions {
   onOrphans?: (annotations: Orphan[]) => void;
   onNoteRequested?: () => void;
   core?: 'scholion-core' | 'scholion-app-core';
+  fontFamily?: string;
 }
 
 export interface CanvasHandle {
@@ -86,7 +85,13 @@ export interface CanvasHandle {
   lastFrameMs(): number;
   frameCount(): number;
   linesDrawn(): number;
-  missingGlyphs(): string;
+  // For tests and benchmarks.
+  visibleRuns(): Array<Rect & { text: string; rtl: boolean; style: number; ink: number[] | null; colour: boolean }>;
+  layoutLines(): { lines: Array<{ start: number; end: number; x: number; y: number; width: number; rtl: boolean }>;
+                   column: { left: number; width: number } | null };
+  fonts(): string[];
+  glyphStats(): Record<string, number>;
+  benchMeasureWords(): Record<string, number>;
   documentSummary(): { title: string; blocks: number; length: number; fingerprint: string } | null;
   destroy(): void;
   blocks(): BlockRange[];
@@ -100,7 +105,4 @@ export interface CanvasHandle {
   plainTextBlocks(text: string): { error?: string; title: string; blocks: Block[] };
   importAnnotations(format: 'w3c' | 'hypothesis', json: string): ImportReport;
   saveNow(): boolean;
-  loadAllFonts(): Promise<unknown>;
 }
-
-export function mountCanvas(container: Element | ShadowRoot, options?: CanvasOptions): Promise<CanvasHandle>;
