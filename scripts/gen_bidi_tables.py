@@ -36,6 +36,8 @@ import pathlib
 import re
 import sys
 
+from ucd import base128, fail, wrap, write_if_changed
+
 MAX_CODE_POINT = 0x10FFFF
 
 # Unicode short value names, in the order of enum class BidiClass (core/text/bidi_class.hpp).
@@ -58,8 +60,6 @@ MISSING = re.compile(r"^#\s*@missing:\s*([0-9A-F]{4,6})\.\.([0-9A-F]{4,6})\s*;\s
 DATA = re.compile(r"^([0-9A-F]{4,6})(?:\.\.([0-9A-F]{4,6}))?\s*;\s*([A-Za-z_]+)")
 
 
-def fail(message):
-    sys.exit(f"gen_bidi_tables.py: {message}")
 
 
 def short_class(name, where):
@@ -139,30 +139,12 @@ def read_pairs(path, fields_wanted):
     return out
 
 
-def base128(n):
-    data = []
-    while n >= 0x80:
-        data.append(n & 0x7F | 0x80)
-        n >>= 7
-    data.append(n)
-    return data
 
 
 def zigzag(d):
     return 2 * d if d >= 0 else -2 * d - 1
 
 
-def wrap(items, indent="    ", width=92):
-    lines, line = [], indent
-    for item in items:
-        piece = f"{item}, "
-        if len(line) + len(piece) > width:
-            lines.append(line.rstrip())
-            line = indent
-        line += piece
-    if line.strip():
-        lines.append(line.rstrip())
-    return "\n".join(lines)
 
 
 def version_of(path):
@@ -255,11 +237,7 @@ inline constexpr std::size_t kBracketPairCount = {openers};
 
 }}  // namespace scholion::bidi_tables
 """
-    output.parent.mkdir(parents=True, exist_ok=True)
-    if not output.exists() or output.read_text(encoding="utf-8") != text:
-        tmp = output.with_suffix(output.suffix + ".tmp")
-        tmp.write_text(text, encoding="utf-8")
-        tmp.replace(output)
+    write_if_changed(output, text)
 
 
 if __name__ == "__main__":

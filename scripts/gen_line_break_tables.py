@@ -33,6 +33,8 @@ import pathlib
 import re
 import sys
 
+from ucd import base128, fail, read_ranges, wrap, write_if_changed
+
 # core/text/line_breaks.cpp implements the rules of exactly this version of UAX #14
 # (Unicode 15.1 adds LB15a-d, LB20a and LB28a with five new classes).
 EXPECTED_VERSION = "15.0"
@@ -50,25 +52,10 @@ CLASSES = [
 WIDE = 0x40
 EXTRA = 0x80
 
-LINE = re.compile(r"^([0-9A-F]{4,6})(?:\.\.([0-9A-F]{4,6}))?\s*;\s*([A-Za-z_0-9]+)\s*(?:#.*)?$")
 
 
-def fail(message):
-    sys.exit(f"gen_line_break_tables.py: {message}")
 
 
-def read_ranges(path):
-    """(first, last, value) for every data line of a UCD property file."""
-    out = []
-    for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        line = raw.strip()
-        if not line or line.startswith("#"):
-            continue
-        m = LINE.match(line)
-        if not m:
-            fail(f"{path}:{number}: unreadable line {raw!r}")
-        out.append((int(m.group(1), 16), int(m.group(2) or m.group(1), 16), m.group(3)))
-    return out
 
 
 def check_version(path, pattern):
@@ -103,26 +90,8 @@ def general_categories(path):
     return gc
 
 
-def base128(n):
-    data = []
-    while n >= 0x80:
-        data.append(n & 0x7F | 0x80)
-        n >>= 7
-    data.append(n)
-    return data
 
 
-def wrap(items, indent="    ", width=92):
-    lines, line = [], indent
-    for item in items:
-        piece = item + ", "
-        if len(line) + len(piece) > width:
-            lines.append(line.rstrip())
-            line = indent
-        line += piece
-    if line.strip():
-        lines.append(line.rstrip())
-    return "\n".join(lines)
 
 
 def main():
@@ -216,11 +185,7 @@ static_assert(sizeof(kValues) == kStartCount);
 
 }}  // namespace scholion::line_break_tables
 """
-    output.parent.mkdir(parents=True, exist_ok=True)
-    if not output.exists() or output.read_text(encoding="utf-8") != text:
-        tmp = output.with_suffix(output.suffix + ".tmp")
-        tmp.write_text(text, encoding="utf-8")
-        tmp.replace(output)
+    write_if_changed(output, text)
 
 
 if __name__ == "__main__":

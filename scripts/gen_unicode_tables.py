@@ -33,6 +33,8 @@ import pathlib
 import re
 import sys
 
+from ucd import base128, fail, read_ranges, wrap, write_if_changed
+
 # The segmentation rules in core/ implement exactly this version of UAX #29; data of
 # another version would silently pair old rules with new properties (Unicode 15.1, for
 # one, adds rule GB9c and the Indic_Conjunct_Break property).
@@ -78,28 +80,10 @@ WORD_VALUES = {
     "WSegSpace": "wsegspace",
 }
 
-LINE = re.compile(r"^([0-9A-F]{4,6})(?:\.\.([0-9A-F]{4,6}))?\s*;\s*([A-Za-z_]+)\s*(?:#.*)?$")
 
 
-def fail(message):
-    sys.exit(f"gen_unicode_tables.py: {message}")
 
 
-def read_ranges(path, wanted=None):
-    """(first, last, value) for every data line of a UCD property file."""
-    ranges = []
-    for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        line = raw.strip()
-        if not line or line.startswith("#"):
-            continue
-        m = LINE.match(line)
-        if not m:
-            fail(f"{path}:{number}: unreadable line {raw!r}")
-        first = int(m.group(1), 16)
-        last = int(m.group(2) or m.group(1), 16)
-        if wanted is None or m.group(3) == wanted:
-            ranges.append((first, last, m.group(3)))
-    return ranges
 
 
 def check_version(path, pattern):
@@ -187,27 +171,8 @@ def lowercase_groups(data):
     return groups
 
 
-def wrap(items, indent="    ", width=92):
-    lines, line = [], indent
-    for item in items:
-        piece = item + ", "
-        if len(line) + len(piece) > width:
-            lines.append(line.rstrip())
-            line = indent
-        line += piece
-    if line.strip():
-        lines.append(line.rstrip())
-    return "\n".join(lines)
 
 
-def base128(n):
-    """n as a little-endian base-128 number: seven bits a byte, the high bit on all but the last."""
-    data = []
-    while n >= 0x80:
-        data.append(n & 0x7F | 0x80)
-        n >>= 7
-    data.append(n)
-    return data
 
 
 def lowercase_data(groups):
@@ -301,12 +266,7 @@ inline constexpr std::size_t kLowercaseCount = {len(lowercase)};
 
 }}  // namespace scholion::unicode_tables
 """
-    output.parent.mkdir(parents=True, exist_ok=True)
-    # Rewrite only on change, so a re-run does not rebuild the core for nothing.
-    if not output.exists() or output.read_text(encoding="utf-8") != text:
-        tmp = output.with_suffix(output.suffix + ".tmp")
-        tmp.write_text(text, encoding="utf-8")
-        tmp.replace(output)
+    write_if_changed(output, text)
 
 
 if __name__ == "__main__":
