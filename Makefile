@@ -82,7 +82,7 @@ bench-anchor: setup
 	cmake -S . -B $(BUILD)/bench -DCMAKE_BUILD_TYPE=Release -DSCHOLION_SHARED_DIR=$(SHARED) >/dev/null
 	cmake --build $(BUILD)/bench -j $(JOBS) --target anchor_cases_json anchor_side_by_side
 	for v in $(BENCH_WASM_BUILDS); do \
-	  emcmake cmake -S tests/bench/wasm -B $(BUILD)/$${v%%:*} -DCMAKE_BUILD_TYPE=MinSizeRel \
+	  emcmake cmake -S tests/bench/wasm -B $(BUILD)/$${v%%:*} -DCMAKE_BUILD_TYPE=MinSizeRel -DIMGUI_DIR=$(abspath $(BUILD))/deps/imgui-1.86 \
 	    "-DSCHOLION_BENCH_WASM_OPT=$${v#*:}" >/dev/null && \
 	  cmake --build $(BUILD)/$${v%%:*} -j $(JOBS) --target anchor_wasm_bench || exit 1; \
 	done
