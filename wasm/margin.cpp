@@ -124,7 +124,8 @@ void Margin::draw(ImDrawList* list, Reader& reader, const AnnotationSet& set, co
 
     const float x0 = min.x + kEdgeCss * s + kPadCss * s;
     const float y0 = min.y + kPadCss * s;
-    for (const NoteLine& line : card.text.lines) {
+    for (std::size_t k = 0; k < card.text.lines.size(); ++k) {
+      const NoteLine& line = card.text.lines[k];
       const float line_top = y0 + line.y;
       if (line_top > reader.viewport_height() || line_top + line_h < 0) continue;  // off screen
       const NoteBlock& block = card.blocks[line.block];
@@ -133,27 +134,33 @@ void Margin::draw(ImDrawList* list, Reader& reader, const AnnotationSet& set, co
       if (line.first_of_block && !block.marker.empty()) {
         glyphs.draw_utf8(list, block.marker, Face::caption, x0, base, kMuted);
       }
-      // The line in pieces of one style each, each drawn as one run.
-      float x = x0 + line.x;
-      auto span = block.spans.begin();
-      for (uint32_t i = line.start; i < line.end;) {
-        while (span != block.spans.end() && span->end <= i) ++span;
-        const bool inside = span != block.spans.end() && span->start <= i;
-        const NoteStyle style = inside ? span->style : NoteStyle::plain;
-        const uint32_t next = std::min(line.end, inside ? span->end
-                                                        : span != block.spans.end() ? span->start : line.end);
-        const std::u32string_view piece = block_text.substr(i, next - i);
-        const Face face = style == NoteStyle::strong ? Face::caption_bold : Face::caption;
-        const float advance = text.measure(piece, face);
-        if (style == NoteStyle::code) {
-          list->AddRectFilled(ImVec2(x, base - ascent), ImVec2(x + advance, base + descent), kCodeBg);
+      // Run by run in visual order (the core's bidi ordering), each in pieces of one style:
+      // left to right from a run's left edge, or right to left from its right edge.
+      const auto [first_run, end_run] = card.text.run_ranges[k];
+      for (uint32_t r = first_run; r < end_run; ++r) {
+        const GlyphRun& run = card.text.runs[r];
+        float pen = x0 + (run.rtl ? run.x + run.width : run.x);
+        auto span = block.spans.begin();
+        for (uint32_t i = run.start; i < run.end;) {
+          while (span != block.spans.end() && span->end <= i) ++span;
+          const bool inside = span != block.spans.end() && span->start <= i;
+          const NoteStyle style = inside ? span->style : NoteStyle::plain;
+          const uint32_t next = std::min(run.end, inside ? span->end
+                                                         : span != block.spans.end() ? span->start : run.end);
+          const std::u32string_view piece = block_text.substr(i, next - i);
+          const Face face = style == NoteStyle::strong ? Face::caption_bold : Face::caption;
+          const float advance = text.measure(piece, face);
+          const float x = run.rtl ? pen - advance : pen;
+          if (style == NoteStyle::code) {
+            list->AddRectFilled(ImVec2(x, base - ascent), ImVec2(x + advance, base + descent), kCodeBg);
+          }
+          glyphs.draw(list, piece, face, x, base, style_colour(style), run.rtl);
+          if (style == NoteStyle::link_url) {
+            list->AddLine(ImVec2(x, base + 2 * s), ImVec2(x + advance, base + 2 * s), with_alpha(kLink, 0x80), s);
+          }
+          pen = run.rtl ? pen - advance : pen + advance;
+          i = next;
         }
-        glyphs.draw(list, piece, face, x, base, style_colour(style), has_rtl_letters(piece));
-        if (style == NoteStyle::link_url) {
-          list->AddLine(ImVec2(x, base + 2 * s), ImVec2(x + advance, base + 2 * s), with_alpha(kLink, 0x80), s);
-        }
-        x += advance;
-        i = next;
       }
     }
   }

@@ -26,23 +26,6 @@ constexpr char32_t kListMarkerCode = 0x2022;
 // the widest or narrowest glyph of a font.
 constexpr std::u32string_view kSample = U"the quick brown fox jumps over the lazy dog";
 
-// Whether a paragraph needs the Bidirectional Algorithm: it is set right to left, or has
-// a right-to-left letter, an Arabic number or an explicit direction control. Most text
-// has none, and skips the algorithm (its levels are all 0).
-bool needs_bidi(std::u32string_view text, std::optional<BidiDirection> direction) {
-  if (direction == BidiDirection::rtl) return true;
-  for (char32_t cp : text) {
-    if (cp < 0x0590) continue;
-    switch (bidi_class(cp)) {
-      case BidiClass::r: case BidiClass::al: case BidiClass::an: case BidiClass::lre: case BidiClass::lro:
-      case BidiClass::rle: case BidiClass::rlo: case BidiClass::lri: case BidiClass::rli: case BidiClass::fsi:
-        return true;
-      default: break;
-    }
-  }
-  return false;
-}
-
 float block_gap(const Block& block, const Block& previous, float body_line) {
   if (block.kind == BlockKind::heading) return body_line * kGapBeforeHeading;
   if (previous.kind == BlockKind::heading) return body_line * kGapAfterHeading;
@@ -113,7 +96,7 @@ Layout::Layout(const Document& doc, const FontMetrics& metrics, const LayoutOpti
     if (block.kind == BlockKind::quote) indent = kQuoteIndentCh * ch;
     if (block.kind == BlockKind::list_item) indent = kListIndentCh * ch;
     const std::u32string text = to_utf32(block.text);
-    const BidiParagraph bidi = needs_bidi(text, options.direction) ? resolve_bidi_paragraph(text, options.direction)
+    const BidiParagraph bidi = options.direction == BidiDirection::rtl || needs_bidi(text) ? resolve_bidi_paragraph(text, options.direction)
                                                                    : BidiParagraph{};
     const bool rtl = bidi.direction() == BidiDirection::rtl;
     // A right-to-left block is indented from the right.
@@ -146,7 +129,9 @@ Layout::Layout(const Document& doc, const FontMetrics& metrics, const LayoutOpti
       line.x = rtl ? x + width - s.width : x;
       line.y = y;
       line.rtl = rtl;
-      place_runs(line, broken, k, bidi, base);
+      line.first_run = static_cast<uint32_t>(runs_.size());
+      place_line_runs(broken, k, bidi, base, line.x, runs_);
+      line.end_run = static_cast<uint32_t>(runs_.size());
       line.height = line_height;
       line.content_end = base + s.content_end;
       line.width = s.width;
@@ -159,38 +144,6 @@ Layout::Layout(const Document& doc, const FontMetrics& metrics, const LayoutOpti
     blocks_.push_back(box);
   }
   height_ = y + options.margin;
-}
-
-void Layout::place_runs(Line& line, const BrokenParagraph& broken, std::size_t k, const BidiParagraph& bidi,
-                        uint32_t base) {
-  const auto [first, last] = broken.piece_ranges[k];
-  const auto piece_run = [&](const TextPiece& p, bool rtl) {
-    return GlyphRun{base + p.start, base + p.end, 0, p.width, rtl};
-  };
-  line.first_run = static_cast<uint32_t>(runs_.size());
-  if (bidi.levels.empty()) {
-    for (uint32_t p = first; p < last; ++p) runs_.push_back(piece_run(broken.pieces[p], false));
-  } else {
-    // Rule L2 by level runs; inside a right-to-left one, its pieces from last to first.
-    const uint32_t start = line.start - base, end = line.end - base;
-    for (const BidiRun& level_run : visual_runs(bidi, start, end)) {
-      const bool rtl = level_run.direction() == BidiDirection::rtl;
-      const std::size_t at = runs_.size();
-      for (uint32_t p = first; p < last; ++p) {
-        const TextPiece& piece = broken.pieces[p];
-        // A piece has one paragraph level; rule L1 may still reset part of the line, so a
-        // piece goes with the level run its first code point is in.
-        if (piece.start >= level_run.start && piece.start < level_run.end) runs_.push_back(piece_run(piece, rtl));
-      }
-      if (rtl) std::reverse(runs_.begin() + static_cast<std::ptrdiff_t>(at), runs_.end());
-    }
-  }
-  line.end_run = static_cast<uint32_t>(runs_.size());
-  float x = line.x;
-  for (uint32_t r = line.first_run; r < line.end_run; ++r) {
-    runs_[r].x = x;
-    x += runs_[r].width;
-  }
 }
 
 std::pair<std::size_t, std::size_t> Layout::visible(float top, float bottom) const {

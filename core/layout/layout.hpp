@@ -106,17 +106,6 @@ struct Rect {
   bool operator==(const Rect&) const = default;
 };
 
-// A piece of a line drawn as one shaped run (see font_metrics.hpp): [start, end) in
-// code points, its left edge and advance; right to left when `rtl`.
-struct GlyphRun {
-  uint32_t start = 0;
-  uint32_t end = 0;
-  float x = 0;
-  float width = 0;
-  bool rtl = false;
-  bool operator==(const GlyphRun&) const = default;
-};
-
 // What a point hits.
 struct Hit {
   Caret caret;                // the nearest grapheme boundary: where a click puts the caret
@@ -189,11 +178,6 @@ class Layout {
   void selection_rects(uint32_t from, uint32_t to, std::vector<Rect>& out) const;
 
  private:
-  // Appends line `k` of `broken` (a block starting at code point `base`) to runs_ in
-  // visual order and sets the line's run range and x positions.
-  void place_runs(Line& line, const BrokenParagraph& broken, std::size_t k, const BidiParagraph& bidi,
-                  uint32_t base);
-
   float x_in_run(const GlyphRun& run, TextStyle style, uint32_t position) const;
   // The run of `line` holding `position`, else the run ending there; null if none.
   const GlyphRun* run_at(const Line& line, uint32_t position) const;

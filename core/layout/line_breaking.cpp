@@ -1,5 +1,7 @@
 #include "core/layout/line_breaking.hpp"
 
+#include <algorithm>
+
 #include "core/text/grapheme_clusters.hpp"
 
 namespace scholion {
@@ -205,6 +207,35 @@ BrokenParagraph break_paragraph(std::u32string_view text, std::span<const BidiLe
       push(line, first, p);
       return out;
     }
+  }
+}
+
+void place_line_runs(const BrokenParagraph& broken, std::size_t k, const BidiParagraph& bidi, uint32_t base,
+                     float left, std::vector<GlyphRun>& out) {
+  const auto [first, last] = broken.piece_ranges[k];
+  const auto piece_run = [&](const TextPiece& p, bool rtl) {
+    return GlyphRun{base + p.start, base + p.end, 0, p.width, rtl};
+  };
+  const std::size_t begin = out.size();
+  if (bidi.levels.empty()) {
+    for (uint32_t p = first; p < last; ++p) out.push_back(piece_run(broken.pieces[p], false));
+  } else {
+    const LineSpan& line = broken.lines[k];
+    for (const BidiRun& level_run : visual_runs(bidi, line.start, line.end)) {
+      const bool rtl = level_run.direction() == BidiDirection::rtl;
+      const std::size_t at = out.size();
+      for (uint32_t p = first; p < last; ++p) {
+        const TextPiece& piece = broken.pieces[p];
+        // A piece has one paragraph level; rule L1 may still reset part of the line, so a
+        // piece goes with the level run its first code point is in.
+        if (piece.start >= level_run.start && piece.start < level_run.end) out.push_back(piece_run(piece, rtl));
+      }
+      if (rtl) std::reverse(out.begin() + static_cast<std::ptrdiff_t>(at), out.end());
+    }
+  }
+  for (std::size_t r = begin; r < out.size(); ++r) {
+    out[r].x = left;
+    left += out[r].width;
   }
 }
 

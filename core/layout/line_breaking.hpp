@@ -33,6 +33,7 @@
 #include "core/layout/break_opportunities.hpp"
 #include "core/layout/font_metrics.hpp"
 #include "core/text/bidi.hpp"
+#include "core/text/bidi_reorder.hpp"
 #include "core/text/line_breaks.hpp"
 
 namespace scholion {
@@ -88,6 +89,24 @@ struct BrokenParagraph {
 BrokenParagraph break_paragraph(std::u32string_view text, std::span<const BidiLevel> levels,
                                 const FontMetrics& metrics, TextStyle style, float width,
                                 const BreakOpportunities* words = nullptr);
+
+// A piece of a line drawn as one shaped run (see font_metrics.hpp): [start, end) in
+// code points, its left edge and advance; right to left when `rtl`.
+struct GlyphRun {
+  uint32_t start = 0;
+  uint32_t end = 0;
+  float x = 0;
+  float width = 0;
+  bool rtl = false;
+  bool operator==(const GlyphRun&) const = default;
+};
+
+// Appends the pieces of line `k` of `broken` to `out` in visual order, from x `left`:
+// rule L2 of the Bidirectional Algorithm by level runs of `bidi` (the paragraph's levels;
+// none: left to right), a right-to-left level run's pieces from last to first. Positions
+// are offset by `base` (where the paragraph starts in a longer text).
+void place_line_runs(const BrokenParagraph& broken, std::size_t k, const BidiParagraph& bidi, uint32_t base,
+                     float left, std::vector<GlyphRun>& out);
 
 // The lines alone, left to right. Fills lines of at most `width` greedily. An empty text gives one empty line, and so
 // does the text after a final line feed. O(n) in the length of the text.

@@ -14,10 +14,12 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <utility>
 #include <vector>
 
 #include "core/layout/break_opportunities.hpp"
 #include "core/layout/font_metrics.hpp"
+#include "core/layout/line_breaking.hpp"
 #include "core/model/note_markdown.hpp"
 
 namespace scholion {
@@ -33,6 +35,12 @@ struct NoteLine {
 
 struct NoteLayout {
   std::vector<NoteLine> lines;  // in block and y order
+  // Line k's shaped runs, in visual order, are runs[run_ranges[k].first ..
+  // run_ranges[k].second): positions in its block's text, x from the card's left. A block
+  // in a right-to-left script is ordered by the Bidirectional Algorithm and its lines are
+  // right-aligned.
+  std::vector<GlyphRun> runs;
+  std::vector<std::pair<uint32_t, uint32_t>> run_ranges;
   float line_height = 0;        // of every line
   float height = 0;             // bottom of the last line; 0 without blocks
 };

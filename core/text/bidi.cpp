@@ -456,4 +456,17 @@ BidiParagraph resolve_bidi_classes(std::vector<BidiClass> classes, std::u32strin
   return p;
 }
 
+bool needs_bidi(std::u32string_view text) {
+  for (char32_t cp : text) {
+    if (cp < 0x0590) continue;
+    switch (bidi_class(cp)) {
+      case BidiClass::r: case BidiClass::al: case BidiClass::an: case BidiClass::lre: case BidiClass::lro:
+      case BidiClass::rle: case BidiClass::rlo: case BidiClass::lri: case BidiClass::rli: case BidiClass::fsi:
+        return true;
+      default: break;
+    }
+  }
+  return false;
+}
+
 }  // namespace scholion

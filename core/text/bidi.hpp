@@ -48,6 +48,11 @@ constexpr BidiDirection direction_of_level(BidiLevel level) {
 // page may ask for its own, as HTML's dir="auto" inherits the parent's).
 BidiDirection paragraph_direction(std::u32string_view text, BidiDirection if_none = BidiDirection::ltr);
 
+// Whether a left-to-right paragraph needs the algorithm at all: it has a right-to-left
+// letter, an Arabic number or an explicit direction control. Most text has none, and its
+// levels are all 0 without resolving them. O(n), fast for text below U+0590.
+bool needs_bidi(std::u32string_view text);
+
 // One paragraph with its levels resolved. A plain value: immutable once computed.
 struct BidiParagraph {
   BidiLevel level = 0;                 // paragraph embedding level: 0 ltr, 1 rtl

@@ -177,3 +177,23 @@ test('a drag across an Arabic line with a Latin name selects what the browser se
     await context.close();
   }
 });
+
+test('a note in Arabic reads right to left in its card in the margin', async () => {
+  const { page, context, errors } = await openApp(1280);
+  try {
+    await showParagraph(page, SAMPLES.Latin, 'urn:test:arabic-note');
+    await page.evaluate(() => {
+      const debug = window.Scholion.instances[0].debug;
+      debug.highlight(4, 16);
+      const [a] = debug.annotations();
+      debug.saveNote(a.id, 'ملاحظة **مهمة** عن الميزانية الجديدة', []);
+    });
+    await settle(page);
+    const cards = await page.evaluate(() => window.Scholion.instances[0].debug.noteCards());
+    assert.equal(cards.length, 1);
+    await page.locator('canvas').screenshot({ path: artifact('note-card-arabic.png') });
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});

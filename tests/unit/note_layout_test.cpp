@@ -55,5 +55,30 @@ TEST(NoteLayout, NonAsciiNeverSplitsACluster) {
   EXPECT_EQ(shown("**Vučić** #история", 6), (Lines{"^0,0:Vučić", "0,2:#истор", "0,4:ия"}));
 }
 
+TEST(NoteLayout, ANoteInARightToLeftScriptIsRightAlignedWithItsFirstWordOnTheRight) {
+  // "שלום עולם" (hello world) in a card 20 units wide.
+  const FixedMetrics metrics;
+  const NoteLayout layout = layout_note(parse_note_markdown("\u05E9\u05DC\u05D5\u05DD \u05E2\u05D5\u05DC\u05DD"),
+                                        metrics, 20, 2);
+  ASSERT_EQ(layout.lines.size(), 1u);
+  EXPECT_FLOAT_EQ(layout.lines[0].x + layout.lines[0].width, 20);
+  const auto [first, end] = layout.run_ranges[0];
+  ASSERT_EQ(end - first, 3u);  // second word, space, first word, left to right
+  EXPECT_EQ(layout.runs[first].start, 5u);
+  EXPECT_EQ(layout.runs[end - 1].start, 0u);
+  EXPECT_TRUE(layout.runs[first].rtl);
+  EXPECT_FLOAT_EQ(layout.runs[end - 1].x + layout.runs[end - 1].width, 20);
+}
+
+TEST(NoteLayout, LeftToRightNotesKeepTheirRunsInOrder) {
+  const FixedMetrics metrics;
+  const NoteLayout layout = layout_note(parse_note_markdown("one two"), metrics, 20, 2);
+  const auto [first, end] = layout.run_ranges[0];
+  ASSERT_EQ(end - first, 3u);
+  EXPECT_EQ(layout.runs[first].start, 0u);
+  EXPECT_FALSE(layout.runs[first].rtl);
+  EXPECT_FLOAT_EQ(layout.runs[first].x, 0);
+}
+
 }  // namespace
 }  // namespace scholion
