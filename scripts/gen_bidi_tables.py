@@ -36,7 +36,7 @@ import pathlib
 import re
 import sys
 
-from ucd import base128, fail, wrap, write_if_changed
+from ucd import base128, fail, unicode_data, wrap, write_if_changed
 
 MAX_CODE_POINT = 0x10FFFF
 
@@ -72,24 +72,10 @@ def short_class(name, where):
 def read_unicode_data(path):
     """{code point: Bidi_Class} for every code point UnicodeData.txt assigns."""
     out = {}
-    first = None
-    for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        fields = raw.split(";")
-        if len(fields) != 15:
-            fail(f"{path}:{number}: unreadable line {raw!r}")
-        cp = int(fields[0], 16)
-        bidi = short_class(fields[4], f"{path}:{number}")
-        if fields[1].endswith(", First>"):
-            first = cp
-            continue
-        if fields[1].endswith(", Last>"):
-            if first is None:
-                fail(f"{path}:{number}: range end without a start")
-            for c in range(first, cp + 1):
-                out[c] = bidi
-            first = None
-            continue
-        out[cp] = bidi
+    for first, last, fields, where in unicode_data(path):
+        bidi = short_class(fields[4], where)
+        for c in range(first, last + 1):
+            out[c] = bidi
     return out
 
 

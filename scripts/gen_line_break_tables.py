@@ -30,10 +30,9 @@ Usage: gen_line_break_tables.py UNICODE_DIR OUTPUT_HEADER
 """
 
 import pathlib
-import re
 import sys
 
-from ucd import base128, fail, read_ranges, wrap, write_if_changed
+from ucd import base128, check_version as check_data_version, fail, read_ranges, unicode_data, wrap, write_if_changed
 
 # core/text/line_breaks.cpp implements the rules of exactly this version of UAX #14
 # (Unicode 15.1 adds LB15a-d, LB20a and LB28a with five new classes).
@@ -58,35 +57,16 @@ EXTRA = 0x80
 
 
 
-def check_version(path, pattern):
-    m = re.search(pattern, path.read_text(encoding="utf-8")[:2000])
-    if not m:
-        fail(f"{path}: no version line found")
-    version = m.group(1)
-    if not (version == EXPECTED_VERSION or version.startswith(EXPECTED_VERSION + ".")):
-        fail(f"{path} is Unicode {version}, but core/text/line_breaks.cpp implements UAX #14 "
-             f"of Unicode {EXPECTED_VERSION}: update the rules and EXPECTED_VERSION")
-    return version
+def check_line_break_version(path, pattern):
+    return check_data_version(path, pattern, EXPECTED_VERSION, "core/text/line_breaks.cpp implements UAX #14")
 
 
 def general_categories(path):
     """General_Category of every code point; 'Cn' where UnicodeData.txt assigns none."""
     gc = ["Cn"] * (MAX_CODE_POINT + 1)
-    first = None
-    for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        fields = raw.split(";")
-        if len(fields) != 15:
-            fail(f"{path}:{number}: unreadable line {raw!r}")
-        cp = int(fields[0], 16)
-        if fields[1].endswith(", First>"):
-            first = cp
-            continue
-        if fields[1].endswith(", Last>"):
-            for c in range(first, cp + 1):
-                gc[c] = fields[2]
-            first = None
-            continue
-        gc[cp] = fields[2]
+    for first, last, fields, _ in unicode_data(path):
+        for c in range(first, last + 1):
+            gc[c] = fields[2]
     return gc
 
 
@@ -106,9 +86,9 @@ def main():
     for f in (line_break_file, width_file, unicode_data_file, emoji_file):
         if not f.is_file():
             fail(f"{f} not found (install the Debian package unicode-data)")
-    version = check_version(line_break_file, r"LineBreak-(\d+\.\d+\.\d+)\.txt")
-    check_version(width_file, r"EastAsianWidth-(\d+\.\d+\.\d+)\.txt")
-    check_version(emoji_file, r"Emoji Version (\d+\.\d+)")
+    version = check_line_break_version(line_break_file, r"LineBreak-(\d+\.\d+\.\d+)\.txt")
+    check_line_break_version(width_file, r"EastAsianWidth-(\d+\.\d+\.\d+)\.txt")
+    check_line_break_version(emoji_file, r"Emoji Version (\d+\.\d+)")
 
     index = {name: i for i, name in enumerate(CLASSES)}
     values = [index["XX"]] * (MAX_CODE_POINT + 1)  # LineBreak.txt's @missing default

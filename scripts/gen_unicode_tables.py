@@ -30,10 +30,9 @@ Usage: gen_unicode_tables.py UNICODE_DIR OUTPUT_HEADER
 """
 
 import pathlib
-import re
 import sys
 
-from ucd import base128, fail, read_ranges, wrap, write_if_changed
+from ucd import base128, check_version as check_data_version, fail, read_ranges, unicode_data, wrap, write_if_changed
 
 # The segmentation rules in core/ implement exactly this version of UAX #29; data of
 # another version would silently pair old rules with new properties (Unicode 15.1, for
@@ -87,15 +86,7 @@ WORD_VALUES = {
 
 
 def check_version(path, pattern):
-    head = path.read_text(encoding="utf-8")[:2000]
-    m = re.search(pattern, head)
-    if not m:
-        fail(f"{path}: no version line found")
-    version = m.group(1)
-    if not (version == EXPECTED_VERSION or version.startswith(EXPECTED_VERSION + ".")):
-        fail(f"{path} is Unicode {version}, but the segmentation rules in core/ implement "
-             f"Unicode {EXPECTED_VERSION}: update the rules (UAX #29) and EXPECTED_VERSION")
-    return version
+    return check_data_version(path, pattern, EXPECTED_VERSION, "the segmentation rules in core/ (UAX #29) implement")
 
 
 def runs(ranges, names, what):
@@ -133,24 +124,11 @@ def read_unicode_data(path):
     """(code point, general category, simple lowercase or None) for every code point
     UnicodeData.txt assigns, expanding its <..., First>/<..., Last> ranges."""
     out = []
-    first = None
-    for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        fields = raw.split(";")
-        if len(fields) != 15:
-            fail(f"{path}:{number}: unreadable line {raw!r}")
-        cp = int(fields[0], 16)
-        category = fields[2]
-        lower = int(fields[13], 16) if fields[13] else None
-        if fields[1].endswith(", First>"):
-            first = cp
-            continue
-        if fields[1].endswith(", Last>"):
-            if first is None:
-                fail(f"{path}:{number}: range end without a start")
-            out.extend((c, category, None) for c in range(first, cp + 1))
-            first = None
-            continue
-        out.append((cp, category, lower))
+    for first, last, fields, _ in unicode_data(path):
+        if first != last:
+            out.extend((c, fields[2], None) for c in range(first, last + 1))
+        else:
+            out.append((first, fields[2], int(fields[13], 16) if fields[13] else None))
     return out
 
 

@@ -30,6 +30,40 @@ def read_ranges(path, wanted=None):
     return ranges
 
 
+def unicode_data(path):
+    """(first, last, fields, where) for every line of UnicodeData.txt: one code point, or a
+    <..., First>/<..., Last> range (whose fields are the range's); `where` is "path:line"."""
+    first = None
+    for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        fields = raw.split(";")
+        if len(fields) != 15:
+            fail(f"{path}:{number}: unreadable line {raw!r}")
+        cp = int(fields[0], 16)
+        if fields[1].endswith(", First>"):
+            first = cp
+            continue
+        if fields[1].endswith(", Last>"):
+            if first is None:
+                fail(f"{path}:{number}: range end without a start")
+            yield first, cp, fields, f"{path}:{number}"
+            first = None
+            continue
+        yield cp, cp, fields, f"{path}:{number}"
+
+
+def check_version(path, pattern, expected, implements):
+    """The Unicode version a data file states (matched by `pattern`); stops the build unless
+    it is `expected`, naming what `implements` that version's rules."""
+    m = re.search(pattern, path.read_text(encoding="utf-8")[:2000])
+    if not m:
+        fail(f"{path}: no version line found")
+    version = m.group(1)
+    if not (version == expected or version.startswith(expected + ".")):
+        fail(f"{path} is Unicode {version}, but {implements} of Unicode {expected}: "
+             f"update the rules and the expected version")
+    return version
+
+
 def base128(n):
     """n as a little-endian base-128 number: seven bits a byte, the high bit on all but the last."""
     data = []
