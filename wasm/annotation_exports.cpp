@@ -16,11 +16,6 @@
 namespace scholion::web {
 namespace {
 
-const char* fail(std::string message) {
-  g->last_error = std::move(message);
-  return g->last_error.c_str();
-}
-
 StoredDocument stored_document() {
   const Document& doc = *g->reader.document();
   StoredDocument stored;

@@ -147,6 +147,8 @@ bool report(const Result<T>& result) {
 }
 // Hands a string to JavaScript: the pointer stays valid until the next such call.
 const char* hand_over(std::string text);
+// Keeps `message` as the last error and hands it to JavaScript likewise.
+const char* fail(std::string message);
 uint64_t random64();
 Timestamp now_ms();
 void notify_selection_if_changed();  // ui_exports.cpp

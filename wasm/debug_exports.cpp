@@ -107,15 +107,21 @@ EMSCRIPTEN_KEEPALIVE const char* scholion_bench_measure_words() {
 }
 
 // Screen rectangle (CSS pixels, canvas-relative) of code point range [from, to)'s first
-// line, or null when it is not laid out on screen: lets tests aim real pointer input.
+// piece, with `rects`, all of them (several on a line that mixes directions), or null when
+// it is not laid out: lets tests aim real pointer input.
 EMSCRIPTEN_KEEPALIVE const char* scholion_range_rect(uint32_t from, uint32_t to) {
   if (!g->reader.has_layout()) return "null";
   const auto rects = g->reader.layout().selection_rects(from, to);
   if (rects.empty()) return "null";
   const Rect& r = rects.front();
   const float k = 1 / g->dpr;
-  Json out = {{"x", r.x * k}, {"y", g->reader.to_screen_y(r.y) * k}, {"width", r.width * k},
-              {"height", r.height * k}, {"lines", rects.size()}};
+  const auto css = [&](const Rect& q) {
+    return Json{{"x", q.x * k}, {"y", g->reader.to_screen_y(q.y) * k}, {"width", q.width * k}, {"height", q.height * k}};
+  };
+  Json out = css(r);
+  out["lines"] = rects.size();  // rectangles: one per line, or more on a mixed line
+  out["rects"] = Json::array();
+  for (const Rect& q : rects) out["rects"].push_back(css(q));
   return hand_over(dump_json(out));
 }
 

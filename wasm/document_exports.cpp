@@ -14,11 +14,6 @@
 namespace scholion::web {
 namespace {
 
-const char* fail(std::string message) {
-  g->last_error = std::move(message);
-  return g->last_error.c_str();
-}
-
 // Shows a new document: its annotations start empty (storage brings them in).
 const char* show(Result<Document> doc, std::optional<BidiDirection> direction = std::nullopt) {
   if (!doc) return fail(doc.error().describe());

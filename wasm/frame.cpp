@@ -26,6 +26,11 @@ const char* hand_over(std::string text) {
   return g->scratch.c_str();
 }
 
+const char* fail(std::string message) {
+  g->last_error = std::move(message);
+  return g->last_error.c_str();
+}
+
 uint64_t random64() {
   uint64_t v = 0;
   getentropy(&v, sizeof v);  // crypto.getRandomValues underneath

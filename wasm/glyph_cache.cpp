@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/text/bidi.hpp"
 #include "core/text/unicode_properties.hpp"
 #include "core/text/utf8.hpp"
 
@@ -25,17 +26,6 @@ constexpr int kHeightStep = 8; // shelves come in height classes of this many pi
 bool has_colour_glyphs(std::u32string_view run) {
   for (char32_t cp : run) {
     if (is_extended_pictographic(cp) || (cp >= 0x1F1E6 && cp <= 0x1F1FF) || cp == 0x20E3) return true;
-  }
-  return false;
-}
-
-bool has_rtl_letters(std::u32string_view run) {
-  for (char32_t cp : run) {
-    if ((cp >= 0x0590 && cp <= 0x08FF) || (cp >= 0xFB1D && cp <= 0xFDFF) ||
-        (cp >= 0xFE70 && cp <= 0xFEFF) || (cp >= 0x10800 && cp <= 0x10FFF) ||
-        (cp >= 0x1E800 && cp <= 0x1EFFF)) {
-      return true;
-    }
   }
   return false;
 }
@@ -155,7 +145,7 @@ void GlyphCache::draw_utf8(ImDrawList* list, std::string_view run, Face face, fl
                            ImU32 colour) {
   scratch_.clear();
   for (std::size_t i = 0; i < run.size();) scratch_.push_back(next_code_point(run, i));
-  draw(list, scratch_, face, x, baseline, colour, has_rtl_letters(scratch_));
+  draw(list, scratch_, face, x, baseline, colour, paragraph_direction(scratch_) == BidiDirection::rtl);
 }
 
 bool GlyphCache::find(std::u32string_view run, Face face, bool rtl, ImU32 colour, Ink& out) const {

@@ -33,9 +33,6 @@ inline constexpr intptr_t kGlyphTexture = 2;
 
 // Whether a run holds colour glyphs (drawn untinted).
 bool has_colour_glyphs(std::u32string_view run);
-// Whether a run holds right-to-left letters (Hebrew, Arabic, …): for text the core did not
-// lay out with directions (the canvas's own labels, notes).
-bool has_rtl_letters(std::u32string_view run);
 
 class GlyphCache {
  public:

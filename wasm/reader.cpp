@@ -74,23 +74,24 @@ bool Reader::reveal(float top, float bottom) {
   return false;
 }
 
-// Highlight rectangles for one line: the runs covering it, each piece measured along the
-// line. Pieces of an emphasised annotation get an outline.
-void Reader::draw_runs(ImDrawList* list, const Line& line, std::size_t line_index, float top,
-                       const std::vector<Run>& runs, std::size_t& run, const Annotation* emphasised) {
+// Highlight rectangles for one line: the runs covering it, each as the layout's
+// rectangles for its range (several on a line that mixes directions). Pieces of an
+// emphasised annotation get an outline.
+void Reader::draw_runs(ImDrawList* list, const Line& line, float top, const std::vector<Run>& runs,
+                       std::size_t& run, const Annotation* emphasised) {
   while (run < runs.size() && runs[run].end <= line.start) ++run;
   for (std::size_t r = run; r < runs.size() && runs[r].start < line.end; ++r) {
     if (runs[r].annotations.empty()) continue;
     const uint32_t from = std::max(runs[r].start, line.start);
     const uint32_t to = std::min(runs[r].end, line.end);
     if (from >= to) continue;
-    const float x0 = layout_.x_at(line_index, from);
-    const float x1 = layout_.x_at(line_index, to);
-    for (const Annotation* a : runs[r].annotations) {
-      list->AddRectFilled(ImVec2(x0, top), ImVec2(x1, top + line.height),
-                          highlight_fill(a->color));
-      if (a == emphasised) {
-        list->AddRect(ImVec2(x0, top), ImVec2(x1, top + line.height), kOutline, 0, 0, text_.scale());
+    piece_rects_.clear();
+    layout_.selection_rects(from, to, piece_rects_);
+    for (const Rect& piece : piece_rects_) {
+      const ImVec2 min(piece.x, top), max(piece.right(), top + line.height);
+      for (const Annotation* a : runs[r].annotations) {
+        list->AddRectFilled(min, max, highlight_fill(a->color));
+        if (a == emphasised) list->AddRect(min, max, kOutline, 0, 0, text_.scale());
       }
     }
   }
@@ -123,7 +124,7 @@ std::size_t Reader::draw(ImDrawList* list, const DrawOptions& options) {
   if (options.annotations) runs_ = options.annotations->segment(lines[first].start, lines[last - 1].end);
   std::size_t run = 0;
   for (std::size_t i = first; i < last; ++i) {
-    draw_runs(list, lines[i], i, std::round(lines[i].y - scroll_), runs_, run, options.emphasised);
+    draw_runs(list, lines[i], std::round(lines[i].y - scroll_), runs_, run, options.emphasised);
   }
   const Selection* sel = options.state ? &options.state->selection() : nullptr;
   if (sel && !sel->empty()) {

@@ -80,8 +80,8 @@ class Reader {
   float baseline(const Line& line, float top) const;
   float max_scroll() const;
   float thumb_height() const;
-  void draw_runs(ImDrawList* list, const Line& line, std::size_t line_index, float top,
-                 const std::vector<Run>& runs, std::size_t& run, const Annotation* emphasised);
+  void draw_runs(ImDrawList* list, const Line& line, float top, const std::vector<Run>& runs, std::size_t& run,
+                 const Annotation* emphasised);
 
   const BrowserText& text_;
   BrowserWords words_;
@@ -97,6 +97,7 @@ class Reader {
   float scroll_ = 0;
   std::vector<Run> runs_;    // reused between frames
   std::vector<Rect> rects_;  // likewise
+  std::vector<Rect> piece_rects_;  // likewise, for one highlight piece
   std::vector<GlyphRun> glyph_runs_;  // likewise
   std::u32string run_text_;           // likewise
 };

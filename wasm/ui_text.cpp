@@ -54,10 +54,14 @@ void ui_wrapped(std::string_view text, ImU32 colour) {
   const std::u32string code_points = to_utf32(text);
   const float ascent = g->text.ascent(Face::caption), descent = g->text.descent(Face::caption);
   ImDrawList* list = ImGui::GetWindowDrawList();
-  for (const NoteLine& line : lines.lines) {
-    const std::u32string_view run = std::u32string_view(code_points).substr(line.start, line.end - line.start);
-    const float base = at.y + line.y + (lines.line_height + ascent - descent) / 2;
-    g->glyphs.draw(list, run, Face::caption, at.x + line.x, base, colour, has_rtl_letters(run));
+  for (std::size_t k = 0; k < lines.lines.size(); ++k) {
+    const float base = at.y + lines.lines[k].y + (lines.line_height + ascent - descent) / 2;
+    const auto [first, end] = lines.run_ranges[k];
+    for (uint32_t r = first; r < end; ++r) {
+      const GlyphRun& run = lines.runs[r];
+      const std::u32string_view piece = std::u32string_view(code_points).substr(run.start, run.end - run.start);
+      g->glyphs.draw(list, piece, Face::caption, at.x + run.x, base, colour, run.rtl);
+    }
   }
 }
 

@@ -69,7 +69,7 @@ export interface CanvasHandle {
   saveNote(id: string, note: string, tags?: string[], range?: { from: number; to: number } | null): Annotation;
   noteCards(): Array<Rect & { id: string }>;
   chooser(): (Rect & { items: Array<Rect & { id: string }> }) | null;
-  rangeRect(from: number, to: number): Rect | null;
+  rangeRect(from: number, to: number): (Rect & { lines: number; rects: Rect[] }) | null;
   toolbarRect(): Rect | null;
   scrollToPosition(cp: number): void;
   notice(): string | null;

@@ -1,6 +1,7 @@
 // Geometry over a built layout: finding lines by position and by y, x positions of
 // code points, hit testing, carets and selection rectangles. Lines are found by binary
-// search; within a line, x positions are summed from its start with the layout's metrics.
+// search; within a line, by its shaped runs: an x inside a run is the advance of the run's
+// text before it, measured with the layout's metrics.
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -70,13 +71,12 @@ float Layout::x_at(std::size_t line, uint32_t position) const {
   position = std::clamp(position, l.start, l.content_end);
   if (position <= l.end) {
     if (const GlyphRun* run = run_at(l, position)) return x_in_run(*run, l.style, position);
-    return l.rtl ? l.x + l.width : l.x;  // an empty line
+    return l.x;  // an empty line
   }
-  // In the trailing spaces, which hang past the line's end (never a line feed: it has
-  // no width).
-  uint32_t spaces_end = position;
-  while (spaces_end > l.end && is_line_feed(code_points(*doc_, spaces_end - 1, spaces_end)[0])) --spaces_end;
-  const float hang = spaces_end > l.end ? metrics_->measure(code_points(*doc_, l.end, spaces_end), l.style) : 0;
+  // In the trailing spaces, which hang past the line's end (a line feed has no width).
+  std::u32string spaces = code_points(*doc_, l.end, position);
+  while (!spaces.empty() && is_line_feed(spaces.back())) spaces.pop_back();
+  const float hang = spaces.empty() ? 0 : metrics_->measure(spaces, l.style);
   return l.rtl ? l.x - hang : l.x + l.width + hang;
 }
 
@@ -202,7 +202,9 @@ void Layout::selection_rects(uint32_t from, uint32_t to, std::vector<Rect>& out)
 
 void Layout::line_runs(std::size_t line, std::vector<GlyphRun>& out) const {
   if (line >= lines_.size()) return;
-  out.insert(out.end(), runs_.begin() + lines_[line].first_run, runs_.begin() + lines_[line].end_run);
+  const Line& l = lines_[line];
+  out.insert(out.end(), runs_.begin() + static_cast<std::ptrdiff_t>(l.first_run),
+             runs_.begin() + static_cast<std::ptrdiff_t>(l.end_run));
 }
 
 }  // namespace scholion

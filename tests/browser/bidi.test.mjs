@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { start, open, waitForCanvas, settle, artifact, sharedDir } from './harness.mjs';
+import { decodePng } from './png.mjs';
 
 // "Language: sentence" lines (the colon full-width after Chinese and Japanese).
 const SENTENCES = Object.fromEntries(readFileSync(join(sharedDir, 'corpus/scripts/city-council.txt'), 'utf8')
@@ -192,6 +193,36 @@ test('a note in Arabic reads right to left in its card in the margin', async () 
     const cards = await page.evaluate(() => window.Scholion.instances[0].debug.noteCards());
     assert.equal(cards.length, 1);
     await page.locator('canvas').screenshot({ path: artifact('note-card-arabic.png') });
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a highlight across a direction boundary covers its own letters only, in separate rectangles', async () => {
+  const { page, context, errors } = await openApp();
+  try {
+    // Logical "one אבג דהו two": the highlight "e א" runs from the Latin word into the
+    // Hebrew, whose first letter is drawn at the right end of the Hebrew words.
+    const text = 'one אבג דהו two';
+    await showParagraph(page, text, 'urn:test:mixed-highlight');
+    await page.evaluate(() => window.Scholion.instances[0].debug.highlight(2, 5));
+    await page.evaluate(() => window.Scholion.instances[0].debug.select(0, 0));
+    await settle(page);
+    const range = await page.evaluate(() => window.Scholion.instances[0].debug.rangeRect(2, 5));
+    assert.equal(range.rects.length, 2, 'two pieces on one line');
+    const [left, right] = range.rects;
+    assert.ok(right.x > left.x + left.width + 5, 'with unhighlighted letters between them');
+    const image = decodePng(await page.locator('canvas').screenshot({ path: artifact('mixed-highlight.png') }));
+    // Near the top of the line box, above the letters: yellow where highlighted, paper between.
+    const yellow = (x) => {
+      const d = (Math.round(left.y + 2) * image.width + Math.round(x)) * 4;
+      const [r, g, b] = image.data.subarray(d, d + 3);
+      return r > 200 && g > 170 && b < 170;
+    };
+    assert.ok(yellow(left.x + left.width / 2), 'the Latin piece is highlighted');
+    assert.ok(yellow(right.x + right.width / 2), 'the Hebrew letter is highlighted');
+    assert.ok(!yellow((left.x + left.width + right.x) / 2), 'the letters between are not');
     assert.deepEqual(errors, []);
   } finally {
     await context.close();
